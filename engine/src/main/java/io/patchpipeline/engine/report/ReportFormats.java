@@ -1,0 +1,12 @@
+package io.patchpipeline.engine.report;
+
+import java.util.List;
+
+/** The list of every supported report format, in the order detection breaks ties. */
+public final class ReportFormats {
+  private ReportFormats() {}
+
+  public static List<ReportParser> all() {
+    return List.of();
+  }
+}

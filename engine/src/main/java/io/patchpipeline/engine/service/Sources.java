@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Loads the policy, threat data and inventory a Detect run names, and records their hashes. */
-final class Sources {
+public final class Sources {
   private Sources() {}
 
-  static Policy policy(DetectOptions options) throws IOException {
+  public static Policy policy(DetectOptions options) throws IOException {
     if (options.policy().isEmpty()) {
       return Presets.defaultPolicy();
     }
@@ -27,7 +27,7 @@ final class Sources {
     return PolicyLoader.load(file);
   }
 
-  static ThreatIntel intel(DetectOptions options, List<InputFile> inputs) {
+  public static ThreatIntel intel(DetectOptions options, List<InputFile> inputs) {
     if (options.kev().isPresent() || options.epss().isPresent()) {
       throw new InputException(
           options.kev().orElse(options.epss().orElse("")), "", "feed loading is not wired yet");
@@ -35,7 +35,7 @@ final class Sources {
     return ThreatIntel.NONE;
   }
 
-  static Inventory inventory(DetectOptions options, List<InputFile> inputs) {
+  public static Inventory inventory(DetectOptions options, List<InputFile> inputs) {
     if (options.inventory().isPresent()) {
       throw new InputException(options.inventory().get(), "", "inventory loading is not wired yet");
     }

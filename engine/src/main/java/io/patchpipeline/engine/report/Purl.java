@@ -3,12 +3,15 @@ package io.patchpipeline.engine.report;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The parts of a package URL ({@code pkg:type/namespace/name@version?qualifiers#subpath}) that a
  * finding needs.
  */
 record Purl(String type, String namespace, String name, String version) {
+  private static final Set<String> DISTRIBUTION_TYPES = Set.of("deb", "rpm", "apk", "alpm");
+
   /** Returns the parts of {@code text}, or empty when it is not a package URL. */
   static Optional<Purl> parse(String text) {
     if (text == null || !text.startsWith("pkg:")) {
@@ -37,9 +40,13 @@ record Purl(String type, String namespace, String name, String version) {
         : Optional.of(new Purl(type, namespace, name, version));
   }
 
-  /** Returns the name as its ecosystem spells it: {@code group:artifact} for Maven. */
+  /**
+   * Returns the name as its ecosystem spells it: {@code group:artifact} for Maven, {@code
+   * @scope/name} for npm, and the bare name for distribution packages, whose namespace is the
+   * distribution.
+   */
   String packageName() {
-    if (namespace.isEmpty()) {
+    if (namespace.isEmpty() || DISTRIBUTION_TYPES.contains(type)) {
       return name;
     }
     return "maven".equals(type) ? namespace + ":" + name : namespace + "/" + name;

@@ -7,6 +7,6 @@ public final class ReportFormats {
   private ReportFormats() {}
 
   public static List<ReportParser> all() {
-    return List.of(new NessusParser(), new QualysParser());
+    return List.of(new NessusParser(), new QualysParser(), new OpenVasParser());
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -130,6 +131,24 @@ final class XmlCursor implements Closeable {
         text.append(reader.getText());
       } else if (event == XMLStreamConstants.END_DOCUMENT) {
         break;
+      }
+    }
+    return text.toString().trim();
+  }
+
+  /**
+   * Reads mixed content such as {@code <host>10.0.0.1<hostname>db</hostname></host>}: returns the
+   * element's own text, trimmed, and puts the text of each direct child into {@code children}.
+   */
+  String ownText(Map<String, String> children) {
+    int depth = path.size();
+    StringBuilder text = new StringBuilder();
+    while (path.size() >= depth) {
+      int event = step();
+      if (event == XMLStreamConstants.START_ELEMENT && path.size() == depth + 1) {
+        children.put(name(), text());
+      } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+        text.append(reader.getText());
       }
     }
     return text.toString().trim();

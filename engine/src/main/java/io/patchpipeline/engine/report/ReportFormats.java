@@ -7,6 +7,10 @@ public final class ReportFormats {
   private ReportFormats() {}
 
   public static List<ReportParser> all() {
-    return List.of(new NessusParser(), new QualysParser(), new OpenVasParser());
+    return List.of(
+        new NessusParser(),
+        new QualysParser(),
+        new OpenVasParser(),
+        new DependencyCheckXmlParser());
   }
 }

@@ -11,6 +11,7 @@ public final class ReportFormats {
         new NessusParser(),
         new QualysParser(),
         new OpenVasParser(),
-        new DependencyCheckXmlParser());
+        new DependencyCheckXmlParser(),
+        new SarifParser());
   }
 }

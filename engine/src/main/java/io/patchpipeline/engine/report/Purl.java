@@ -68,6 +68,16 @@ record Purl(String type, String namespace, String name, String version) {
         packageName, ecosystem, purl, version, Ecosystems.kind(ecosystem, packageName));
   }
 
+  /**
+   * Returns the package that {@code purl} names with the given kind, or {@code null} when it is not
+   * a package URL; for parsers whose format says what kind of package it is.
+   */
+  static PackageRef packageOf(String purl, PackageKind kind) {
+    return parse(purl)
+        .map(p -> new PackageRef(p.packageName(), p.ecosystem(), purl, p.version(), kind))
+        .orElse(null);
+  }
+
   private static String cut(String text, char separator) {
     int index = text.indexOf(separator);
     return index < 0 ? text : text.substring(0, index);

@@ -16,7 +16,8 @@ import java.util.List;
  * skipped when comments are enabled.
  */
 public final class CsvRows implements Closeable {
-  private static final CsvFactory FACTORY = new CsvFactory();
+  private static final CsvFactory PLAIN = factory(false);
+  private static final CsvFactory WITH_COMMENTS = factory(true);
 
   private final CsvParser parser;
   private final String file;
@@ -34,12 +35,18 @@ public final class CsvRows implements Closeable {
   }
 
   public static CsvRows open(Reader reader, String file, boolean comments) throws IOException {
-    CsvParser parser = FACTORY.createParser(reader);
-    parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+    return new CsvRows((comments ? WITH_COMMENTS : PLAIN).createParser(reader), file);
+  }
+
+  // The parser reads these features when it is created, so they are set on the factory.
+  @SuppressWarnings("deprecation")
+  private static CsvFactory factory(boolean comments) {
+    CsvFactory factory = new CsvFactory();
+    factory.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
     if (comments) {
-      parser.enable(CsvParser.Feature.ALLOW_COMMENTS);
+      factory.enable(CsvParser.Feature.ALLOW_COMMENTS);
     }
-    return new CsvRows(parser, file);
+    return factory;
   }
 
   /**
@@ -53,11 +60,15 @@ public final class CsvRows implements Closeable {
       if (token == null) {
         return null;
       }
-      int line = (int) parser.currentTokenLocation().getLineNr();
+      // The row's own start location is not set; the location of its first value is.
+      int line = -1;
       List<String> values = new ArrayList<>();
       for (token = parser.nextToken();
           token == JsonToken.VALUE_STRING;
           token = parser.nextToken()) {
+        if (line < 0) {
+          line = (int) parser.currentTokenLocation().getLineNr();
+        }
         values.add(parser.getText());
       }
       return new Row(line, values);

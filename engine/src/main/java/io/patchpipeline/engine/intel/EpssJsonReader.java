@@ -141,7 +141,8 @@ final class EpssJsonReader {
       if (text == null) {
         return;
       }
-      LocalDate date = EpssModelLine.parseDate(text, file, position(parser.currentLocation()));
+      LocalDate date =
+          EpssModelLine.parseDate(text, "date", file, position(parser.currentTokenLocation()));
       if (latestDate == null || date.isAfter(latestDate)) {
         latestDate = date;
       }

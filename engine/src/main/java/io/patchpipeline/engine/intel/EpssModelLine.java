@@ -28,21 +28,21 @@ record EpssModelLine(String modelVersion, Optional<LocalDate> scoreDate) {
       if (key.equals("model_version")) {
         modelVersion = value;
       } else if (key.equals("score_date")) {
-        scoreDate = Optional.of(parseDate(value, file, "line " + line));
+        scoreDate = Optional.of(parseDate(value, "score_date", file, "line " + line));
       }
     }
     return new EpssModelLine(modelVersion, scoreDate);
   }
 
   /** Parses the date at the start of an ISO date or date-time, such as the API's {@code date}. */
-  static LocalDate parseDate(String value, String file, String position) {
+  static LocalDate parseDate(String value, String what, String file, String position) {
     try {
       return LocalDate.parse(value.length() > ISO_DATE_LENGTH ? value.substring(0, 10) : value);
     } catch (DateTimeParseException e) {
       throw new InputException(
           file,
           position,
-          "score date '" + value + "' is not a date; expected YYYY-MM-DD or an ISO date-time",
+          what + " '" + value + "' is not a date; expected YYYY-MM-DD or an ISO date-time",
           e);
     }
   }

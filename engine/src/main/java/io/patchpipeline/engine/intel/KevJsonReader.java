@@ -74,7 +74,8 @@ final class KevJsonReader {
       return Optional.empty();
     }
     return Optional.of(
-        EpssModelLine.parseDate(text, file, EpssJsonReader.position(parser.currentLocation())));
+        EpssModelLine.parseDate(
+            text, "dateReleased", file, EpssJsonReader.position(parser.currentTokenLocation())));
   }
 
   private void readVulnerabilities(JsonToken value) throws IOException {

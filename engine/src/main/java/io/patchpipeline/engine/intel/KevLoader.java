@@ -29,7 +29,7 @@ public final class KevLoader {
       if (first < 0) {
         throw new InputException(name, "", "the file is empty; expected the KEV catalog");
       }
-      boolean json = first == '{';
+      boolean json = first == '{' || first == '[';
       KevTable table =
           json
               ? new KevJsonReader(name, messages).read(input.content())

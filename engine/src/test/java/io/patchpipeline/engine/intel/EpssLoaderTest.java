@@ -227,7 +227,7 @@ class EpssLoaderTest {
         "cve,epss\\nCVE-2021-44228,0.5,0.1 | line 2 | found 3 columns separated by ','",
         "cve,score\\nCVE-2021-44228,0.5 | line 1 | lacks the columns cve and epss",
         "CVE-2021-44228 | line 1 | found 1 column",
-        "#model_version:v1,score_date:yesterday\\ncve,epss | line 1 | score date 'yesterday'",
+        "#model_version:v1,score_date:yesterday\\ncve,epss | line 1 | score_date 'yesterday'",
       })
   void badRowNamesLineAndExpectation(String content, String position, String problem)
       throws IOException {
@@ -251,7 +251,7 @@ class EpssLoaderTest {
         "{\"data\":[{\"cve\":\"CVE-2021-44228\",\"epss\":\"-1\"}]} | EPSS score '-1' is invalid",
         "{\"data\":[1]} | expected an object",
         "{\"data\":[{\"cve\":\"CVE-2021-44228\",\"epss\":\"0.1\",\"date\":\"today\"}]} | "
-            + "score date 'today'",
+            + "date 'today'",
       })
   void badJsonNamesPosition(String content, String problem) throws IOException {
     Path file = write("bad.json", content);

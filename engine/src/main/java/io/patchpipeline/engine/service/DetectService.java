@@ -57,8 +57,8 @@ public final class DetectService {
     Messages messages = new Messages();
     List<InputFile> inputs = new ArrayList<>();
     Policy policy = Sources.policy(options);
-    ThreatIntel intel = Sources.intel(options, inputs);
-    Inventory inventory = Sources.inventory(options, inputs);
+    ThreatIntel intel = Sources.intel(options, inputs, messages);
+    Inventory inventory = Sources.inventory(options, inputs, messages);
     List<Path> files = ReportFiles.resolve(options.baseDir(), options.reports());
     FindingCollector collector = new FindingCollector(inventory, intel);
     for (Path file : files) {

@@ -65,10 +65,8 @@ public final class DetectService {
       inputs.add(readReport(options.baseDir(), file, collector, progress));
     }
     collector.warnings().forEach(messages::warning);
-    List<UnitFinding> findings = new ArrayList<>();
-    for (FindingCollector.MergedFinding merged : collector.findings()) {
-      findings.add(RecordFindings.toUnitFinding(merged, policy, now));
-    }
+    List<UnitFinding> findings =
+        collector.drain((key, merged) -> RecordFindings.toUnitFinding(key, merged, policy, now));
     List<RemediationUnit> units = UnitGrouper.group(findings, policy.ticketPriorities()::get);
     InputFile policyInput =
         new InputFile(policy.source(), "policy", policy.sha256(), policy.preset(), "", 0);

@@ -12,6 +12,7 @@ public final class ReportFormats {
         new QualysParser(),
         new OpenVasParser(),
         new DependencyCheckXmlParser(),
-        new SarifParser());
+        new SarifParser(),
+        new TenableCsvParser());
   }
 }

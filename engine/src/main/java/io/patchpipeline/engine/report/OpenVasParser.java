@@ -22,6 +22,8 @@ public final class OpenVasParser implements ReportParser {
 
   private static final Pattern INSTALLED = Pattern.compile("Installed version:[ \\t]*(\\S+)");
   private static final Pattern FIXED = Pattern.compile("Fixed version:[ \\t]*(\\S[^\\r\\n]*)");
+  private static final Pattern PRODUCT =
+      Pattern.compile("carries the product: cpe:/a:[^:\\s]+:([^:\\s]+):([^:\\s]+)");
   private static final Pattern VECTOR = Pattern.compile("cvss_base_vector=([^|\\s]+)");
 
   @Override
@@ -135,11 +137,18 @@ public final class OpenVasParser implements ReportParser {
     return matcher.find() ? matcher.group(1) : "";
   }
 
-  /** Returns the product version a result's description names after {@code Installed version:}. */
+  /**
+   * Returns the product a result's description names: the version after {@code Installed version:},
+   * or product and version from {@code The host carries the product: cpe:/a:...}.
+   */
   static PackageRef installed(String description) {
     Matcher matcher = INSTALLED.matcher(description);
+    if (matcher.find()) {
+      return new PackageRef("", "", "", matcher.group(1), PackageKind.APPLICATION);
+    }
+    matcher = PRODUCT.matcher(description);
     return matcher.find()
-        ? new PackageRef("", "", "", matcher.group(1), PackageKind.APPLICATION)
+        ? new PackageRef(matcher.group(1), "", "", matcher.group(2), PackageKind.APPLICATION)
         : Fields.APPLICATION;
   }
 

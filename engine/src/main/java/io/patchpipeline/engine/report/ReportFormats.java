@@ -13,6 +13,8 @@ public final class ReportFormats {
         new OpenVasParser(),
         new DependencyCheckXmlParser(),
         new SarifParser(),
-        new TenableCsvParser());
+        new TenableCsvParser(),
+        new OpenVasCsvParser(),
+        new QualysCsvParser());
   }
 }

@@ -14,10 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Streams the records of a comma-separated file as RFC 4180 defines them: quoted fields may hold
- * commas, line breaks and doubled quotes; lines end in CRLF or LF. A stray quote inside an unquoted
- * field is kept as text, as spreadsheet exports write them. A quoted field that never closes means
- * the file was cut off, which is an {@link InputException}.
+ * Streams the records of a comma-separated file as RFC 4180 defines them. Quoted fields may contain
+ * commas, line breaks and doubled quotes, and lines end in CRLF or LF. A stray quote inside an
+ * unquoted field is kept as text, as spreadsheet exports write them. A quoted field that never
+ * closes means that the file was cut off, which is an {@link InputException}.
  */
 final class CsvReader implements Closeable {
   private final Reader reader;

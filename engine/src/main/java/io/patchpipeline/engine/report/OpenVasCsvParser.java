@@ -51,12 +51,14 @@ public final class OpenVasCsvParser implements ReportParser {
     if (cves.isEmpty() && severity == Severity.NONE) {
       return 0;
     }
+
     List<CvssScore> cvss = new ArrayList<>();
     // The export gives the result's severity score without saying which CVSS version it is.
     Fields.addCvss(cvss, OpenVasParser.FORMAT, "", "", csv.get(row, "cvss"));
     String result = csv.get(row, "specific result");
     PackageRef pkg = OpenVasParser.installed(result);
     Optional<List<String>> fixed = OpenVasParser.fixedVersions(result);
+
     Target target = Fields.host(csv.get(row, "hostname"), csv.get(row, "ip"), "");
     String title = csv.get(row, "nvt name");
     return Fields.emitPerCve(

@@ -64,12 +64,15 @@ public final class OpenVasParser implements ReportParser {
         default -> fields.put(xml.name(), xml.text());
       }
     }
+
     double score = Fields.number(fields.get("severity"));
     if (cves.isEmpty() && !(score > 0)) {
       return 0;
     }
+
     Severity severity =
         Double.isNaN(score) ? Severity.parse(fields.get("threat")) : Severity.fromCvss(score);
+
     Target target = Fields.host(host.get("hostname"), host.get("ip"), "");
     String title = Fields.first(fields.get("nvt.name"), fields.get("name"));
     String description = fields.getOrDefault("description", "");
@@ -153,8 +156,9 @@ public final class OpenVasParser implements ReportParser {
   }
 
   /**
-   * Returns the versions a description names after {@code Fixed version:}; {@code None} means no
-   * fix exists, and a description without that line says nothing about fixes.
+   * Returns the versions a description names after {@code Fixed version:}; {@code None} means that
+   * no fix exists. Without that line the result is empty, because the description gives no fix
+   * information.
    */
   static Optional<List<String>> fixedVersions(String description) {
     Matcher matcher = FIXED.matcher(description);

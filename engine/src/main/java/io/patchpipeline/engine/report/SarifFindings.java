@@ -51,6 +51,7 @@ final class SarifFindings {
       sink.warning(report + ": a result of " + run.scanner().name() + " has no rule id; skipped");
       return;
     }
+
     String message = text(result, "message", "text");
     PackageRef pkg = pkg(rule, message, id);
     int slash = id.indexOf('/');
@@ -60,6 +61,7 @@ final class SarifFindings {
     if (Finding.isCve(id)) {
       id = id.toUpperCase(Locale.ROOT);
     }
+
     List<String> aliases = Finding.isCve(id) ? List.of() : snykCves(rule);
     List<CvssScore> cvss = cvss(result.path("properties"), rule.properties());
     sink.accept(

@@ -33,10 +33,8 @@ final class DependencyCheckCvss {
 
   private DependencyCheckCvss() {}
 
-  /** Reads a {@code cvssV2}, {@code cvssV3} or {@code cvssV4} element. */
-  static CvssScore read(XmlCursor xml, String source, String defaultVersion) {
-    Map<String, String> metrics = new HashMap<>();
-    xml.ownText(metrics);
+  /** Reads the metrics of a {@code cvssV2}, {@code cvssV3} or {@code cvssV4} element. */
+  static CvssScore of(Map<String, String> metrics, String source, String defaultVersion) {
     // Dependency-Check spells the v2 authentication metric "authenticationr"; newer versions fixed
     // it.
     metrics.putIfAbsent("authenticationr", metrics.getOrDefault("authentication", ""));

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads OWASP Dependency-Check XML reports (schema 1.x to 4.x): each {@code dependency} with its
+ * Reads OWASP Dependency-Check XML reports (schema 1.x and later): each {@code dependency} with its
  * package URL and {@code vulnerabilities}. Dependency-Check folds identical files found at other
  * paths into {@code relatedDependencies}; each of those paths gets its own findings. A {@code
  * suppressedVulnerability} goes to {@link FindingSink#excluded} with the state {@code suppressed}.

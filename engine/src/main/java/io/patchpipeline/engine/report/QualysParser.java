@@ -18,7 +18,7 @@ public final class QualysParser implements ReportParser {
   static final String FORMAT = "qualys";
   private static final ScannerInfo SCANNER = new ScannerInfo("Qualys", "");
 
-  /** What the report says about one QID: the same for every host it is found on. */
+  /** The details a report gives for one QID, the same for every host it is found on. */
   private record Details(String title, int level, List<String> cves, List<CvssScore> cvss) {}
 
   @Override

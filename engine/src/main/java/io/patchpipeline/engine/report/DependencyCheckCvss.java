@@ -35,8 +35,7 @@ final class DependencyCheckCvss {
 
   /** Reads the metrics of a {@code cvssV2}, {@code cvssV3} or {@code cvssV4} element. */
   static CvssScore of(Map<String, String> metrics, String source, String defaultVersion) {
-    // Dependency-Check spells the v2 authentication metric "authenticationr"; newer versions fixed
-    // it.
+    // The report template spells the CVSS 2 metric "authenticationr", so both spellings are read.
     metrics.putIfAbsent("authenticationr", metrics.getOrDefault("authentication", ""));
     String version = Fields.first(metrics.get("version"), defaultVersion);
     String vector = metrics.get("vectorString");

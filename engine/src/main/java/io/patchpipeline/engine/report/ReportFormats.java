@@ -15,6 +15,9 @@ public final class ReportFormats {
         new QualysParser(),
         new OpenVasParser(),
         new DependencyCheckXmlParser(),
-        new SarifParser());
+        new SarifParser(),
+        new TenableCsvParser(),
+        new OpenVasCsvParser(),
+        new QualysCsvParser());
   }
 }

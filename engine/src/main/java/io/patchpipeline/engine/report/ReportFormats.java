@@ -7,6 +7,7 @@ public final class ReportFormats {
   private ReportFormats() {}
 
   public static List<ReportParser> all() {
-    return List.of(new TrivyParser(), new GrypeParser(), new OsvScannerParser());
+    return List.of(
+        new TrivyParser(), new GrypeParser(), new OsvScannerParser(), new CycloneDxParser());
   }
 }

@@ -8,6 +8,10 @@ public final class ReportFormats {
 
   public static List<ReportParser> all() {
     return List.of(
-        new TrivyParser(), new GrypeParser(), new OsvScannerParser(), new CycloneDxParser());
+        new TrivyParser(),
+        new GrypeParser(),
+        new OsvScannerParser(),
+        new CycloneDxParser(),
+        new DependencyCheckJsonParser());
   }
 }

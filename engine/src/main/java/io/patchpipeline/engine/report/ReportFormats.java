@@ -12,6 +12,7 @@ public final class ReportFormats {
         new GrypeParser(),
         new OsvScannerParser(),
         new CycloneDxParser(),
-        new DependencyCheckJsonParser());
+        new DependencyCheckJsonParser(),
+        new TrivyOperatorParser());
   }
 }

@@ -25,7 +25,7 @@ public final class CycloneDxParser implements ReportParser {
 
   private static final Set<String> AHEAD = Set.of("metadata", "components");
 
-  /** What the document says before its vulnerabilities. */
+  /** The fields of the document that precede its vulnerabilities. */
   private static final class Bom {
     private final Map<String, PackageRef> components = new HashMap<>();
     private JsonNode metadata = MissingNode.getInstance();

@@ -96,9 +96,9 @@ final class CycloneDxVulnerabilities {
   }
 
   /**
-   * Returns the rating whose severity counts: from the vulnerability's own source, else from NVD,
-   * preferring a CVSS 3 or 4 rating over a CVSS 2 one; else the first rating with a severity, else
-   * the first with a score.
+   * Returns the rating whose severity counts. That is the rating from the vulnerability's own
+   * source, else from NVD, and a CVSS 3 or 4 rating wins over a CVSS 2 one. Without either, it is
+   * the first rating with a severity, else the first with a score.
    */
   private static JsonNode rating(JsonNode ratings, String preferred) {
     for (String source : List.of(preferred, "nvd")) {

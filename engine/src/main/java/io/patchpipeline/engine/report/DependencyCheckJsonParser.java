@@ -26,7 +26,7 @@ public final class DependencyCheckJsonParser implements ReportParser {
   private static final String EXPECTED =
       "an OWASP Dependency-Check JSON report: an object with scanInfo and dependencies";
 
-  /** The report's CVSS blocks with the version each has when it does not say. */
+  /** CVSS block names, each with the version assumed when the block has no version field. */
   private static final Map<String, String> CVSS_BLOCKS =
       Map.of("cvssv2", "2.0", "cvssv3", "3.1", "cvssv4", "4.0");
 
@@ -170,8 +170,8 @@ public final class DependencyCheckJsonParser implements ReportParser {
   }
 
   /**
-   * Returns {@code versionEndExcluding} of the vulnerable software entry that matched: the first
-   * version without the vulnerability. Without it, the report does not say.
+   * Returns {@code versionEndExcluding} of the matched vulnerable software entry, which is the
+   * first version without the vulnerability, or an empty result when the match has no such bound.
    */
   private static Optional<List<String>> fixedVersions(JsonNode vulnerability) {
     for (JsonNode entry : vulnerability.path("vulnerableSoftware")) {

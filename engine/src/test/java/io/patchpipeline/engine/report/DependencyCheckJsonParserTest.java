@@ -28,7 +28,7 @@ class DependencyCheckJsonParserTest extends AbstractParserTest {
     return List.of("dependency-check");
   }
 
-  /** The folder also holds Dependency-Check XML reports, which another parser reads. */
+  /** The folder also contains Dependency-Check XML reports, which another parser reads. */
   @Override
   protected boolean isRealReport(Path file) {
     return file.getFileName().toString().endsWith(".json");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Json;
 import java.io.Closeable;
@@ -163,6 +164,26 @@ final class JsonCursor implements Closeable {
     } catch (StreamReadException e) {
       throw syntaxError(e);
     }
+  }
+
+  /**
+   * Reads the current object as a tree of only the named fields. Skipping the others (long
+   * descriptions, reference lists) saves decoding them.
+   */
+  JsonNode tree(Set<String> fields) throws IOException {
+    if (token() != JsonToken.START_OBJECT) {
+      return tree();
+    }
+    ObjectNode node = Json.mapper().createObjectNode();
+    forEachField(
+        field -> {
+          if (fields.contains(field.name())) {
+            node.set(field.name(), field.tree());
+          } else {
+            field.skip();
+          }
+        });
+    return node;
   }
 
   /** Skips the current value with all its children. */

@@ -20,6 +20,23 @@ final class TrivyVulnerabilities {
   /** Trivy's numeric vendor severities, 0 to 4, as words for {@link Severity#parse}. */
   private static final String[] VENDOR_LEVELS = {"unknown", "low", "medium", "high", "critical"};
 
+  /** The fields of an entry that a finding needs; the parser skips the others. */
+  static final Set<String> FIELDS =
+      Set.of(
+          "VulnerabilityID",
+          "VendorIDs",
+          "PkgName",
+          "PkgIdentifier",
+          "InstalledVersion",
+          "FixedVersion",
+          "Status",
+          "SeveritySource",
+          "Severity",
+          "VendorSeverity",
+          "CVSS",
+          "Title",
+          "PublishedDate");
+
   /** Trivy statuses meaning that no fixed version exists or will be released. */
   private static final Set<String> NO_FIX = Set.of("affected", "will_not_fix", "fix_deferred");
 

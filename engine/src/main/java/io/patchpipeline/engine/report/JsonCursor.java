@@ -2,8 +2,8 @@ package io.patchpipeline.engine.report;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -109,7 +109,7 @@ final class JsonCursor implements Closeable {
   JsonToken next() throws IOException {
     try {
       return parser.nextToken();
-    } catch (StreamReadException e) {
+    } catch (JsonProcessingException e) {
       throw syntaxError(e);
     }
   }
@@ -161,7 +161,7 @@ final class JsonCursor implements Closeable {
     try {
       JsonNode node = Json.mapper().readTree(parser);
       return node == null ? MissingNode.getInstance() : node;
-    } catch (StreamReadException e) {
+    } catch (JsonProcessingException e) {
       throw syntaxError(e);
     }
   }
@@ -190,7 +190,7 @@ final class JsonCursor implements Closeable {
   void skip() throws IOException {
     try {
       parser.skipChildren();
-    } catch (StreamReadException e) {
+    } catch (JsonProcessingException e) {
       throw syntaxError(e);
     }
   }
@@ -232,7 +232,7 @@ final class JsonCursor implements Closeable {
     parser.close();
   }
 
-  private InputException syntaxError(StreamReadException e) {
+  private InputException syntaxError(JsonProcessingException e) {
     JsonLocation location = e.getLocation();
     String where =
         location == null

@@ -23,7 +23,7 @@ import java.util.Set;
  * the file and the line and column.
  */
 final class JsonCursor implements Closeable {
-  /** Handles one array element or object field; the cursor stands on its value. */
+  /** Handles one array element or object field while the cursor is on its value. */
   interface ValueHandler {
     void accept(JsonCursor cursor) throws IOException;
   }
@@ -50,7 +50,7 @@ final class JsonCursor implements Closeable {
     return cursor;
   }
 
-  /** Returns a cursor over a subtree read earlier, standing on its first token. */
+  /** Returns a cursor over a subtree read earlier, positioned on its first token. */
   static JsonCursor over(String file, JsonNode node) throws IOException {
     JsonCursor cursor = new JsonCursor(file, node.traverse(Json.mapper()));
     cursor.next();
@@ -92,7 +92,7 @@ final class JsonCursor implements Closeable {
     return name == null ? "" : name;
   }
 
-  /** Returns where the cursor stands, as {@code line L, column C}. */
+  /** Returns the position of the current token as {@code line L, column C}. */
   String position() {
     JsonLocation location = parser.currentLocation();
     if (location == null || location.getLineNr() < 0) {
@@ -114,7 +114,7 @@ final class JsonCursor implements Closeable {
     }
   }
 
-  /** Fails unless the current token is {@code token}; {@code what} says what was expected. */
+  /** Fails unless the current token is {@code token}; {@code what} names the expected value. */
   void expect(JsonToken token, String what) {
     if (token() != token) {
       throw error("expected " + what + " but found " + describe(token()));

@@ -17,9 +17,9 @@ final class OsvRecords {
   private OsvRecords() {}
 
   /**
-   * Returns the severity word and its source: a record's {@code database_specific.severity} (as
-   * GitHub advisories give it), else the rating of the group's {@code max_severity} or of the
-   * highest computed CVSS score.
+   * Returns the severity and its source: a record's {@code database_specific.severity} (as GitHub
+   * advisories give it), else the rating of the group's {@code max_severity} or of the highest
+   * computed CVSS score.
    */
   static Rated severity(List<JsonNode> members, double maxSeverity, List<CvssScore> cvss) {
     for (JsonNode member : members) {

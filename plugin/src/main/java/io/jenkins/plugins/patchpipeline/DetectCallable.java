@@ -5,6 +5,7 @@ import hudson.remoting.VirtualChannel;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Message;
 import io.patchpipeline.engine.record.RecordStore;
+import io.patchpipeline.engine.report.ReportReader;
 import io.patchpipeline.engine.service.DetectResult;
 import io.patchpipeline.engine.service.DetectService;
 import java.io.File;
@@ -24,16 +25,21 @@ final class DetectCallable extends MasterToSlaveFileCallable<DetectOutcome> {
   private final DetectSettings settings;
   private final TaskListener listener;
 
-  DetectCallable(DetectSettings settings, TaskListener listener) {
+  /** Report formats for tests; {@code null}, and so every engine format, on a real agent. */
+  private final transient ReportReader reader;
+
+  DetectCallable(DetectSettings settings, TaskListener listener, ReportReader reader) {
     this.settings = settings;
     this.listener = listener;
+    this.reader = reader;
   }
 
   @Override
   public DetectOutcome invoke(File workspace, VirtualChannel channel) throws IOException {
     DetectResult result;
     try {
-      result = new DetectService().run(settings.toOptions(workspace.toPath()), this::progress);
+      DetectService service = reader == null ? new DetectService() : new DetectService(reader);
+      result = service.run(settings.toOptions(workspace.toPath()), this::progress);
     } catch (InputException e) {
       return DetectOutcome.failed(e.getMessage());
     } catch (IllegalArgumentException e) {

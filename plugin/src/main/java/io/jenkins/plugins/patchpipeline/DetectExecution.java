@@ -6,6 +6,7 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.patchpipeline.engine.policy.Priority;
+import io.patchpipeline.engine.report.ReportReader;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,10 +22,18 @@ final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<Stri
   private static final long serialVersionUID = 1L;
 
   private final DetectSettings settings;
+  private final transient ReportReader reader;
 
   DetectExecution(PatchDetectStep step, StepContext context, FeedDefaults defaults) {
+    this(step, context, defaults, null);
+  }
+
+  /** Creates an execution that reads reports with {@code reader}; tests use their own formats. */
+  DetectExecution(
+      PatchDetectStep step, StepContext context, FeedDefaults defaults, ReportReader reader) {
     super(context);
     this.settings = DetectSettings.of(step, defaults);
+    this.reader = reader;
   }
 
   @Override
@@ -35,7 +44,7 @@ final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     FilePath workspace = context.get(FilePath.class);
     PrintStream log = listener.getLogger();
 
-    DetectOutcome outcome = workspace.act(new DetectCallable(settings, listener));
+    DetectOutcome outcome = workspace.act(new DetectCallable(settings, listener, reader));
     for (String line : outcome.messages()) {
       log.println(Messages.Console_Prefix(line));
     }

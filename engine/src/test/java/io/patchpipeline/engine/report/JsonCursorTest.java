@@ -17,7 +17,9 @@ class JsonCursorTest {
   void rejectsDeeplyNestedInput() {
     String nested = "{\"Results\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}";
     ReportInput hostile = input("nested.json", nested);
-    for (ReportParser parser : ReportFormats.all()) {
+    List<ReportParser> jsonParsers = new java.util.ArrayList<>(jsonCursorParsers());
+    jsonParsers.add(new SarifParser());
+    for (ReportParser parser : jsonParsers) {
       assertThatThrownBy(() -> parser.parse(hostile, new AbstractParserTest.CollectingSink()))
           .as(parser.format())
           .isInstanceOf(InputException.class)
@@ -47,13 +49,24 @@ class JsonCursorTest {
   @Test
   void rejectsTopLevelScalarForEveryFormat() {
     ReportInput scalar = input("scalar.json", "\"just a string\"");
-    for (ReportParser parser : ReportFormats.all()) {
+    for (ReportParser parser : jsonCursorParsers()) {
       assertThatThrownBy(() -> parser.parse(scalar, new AbstractParserTest.CollectingSink()))
           .as(parser.format())
           .isInstanceOf(InputException.class)
           .hasMessageContaining("scalar.json (line 1, column")
           .hasMessageContaining("found a string");
     }
+  }
+
+  /** Returns the parsers that read through JsonCursor and so share its messages. */
+  private static List<ReportParser> jsonCursorParsers() {
+    return List.of(
+        new TrivyParser(),
+        new TrivyOperatorParser(),
+        new GrypeParser(),
+        new OsvScannerParser(),
+        new CycloneDxParser(),
+        new DependencyCheckJsonParser());
   }
 
   @Test

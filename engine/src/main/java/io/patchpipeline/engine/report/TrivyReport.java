@@ -161,6 +161,10 @@ final class TrivyReport {
                 header.pending = field.tree();
               }
             }
+            case "ExperimentalModifiedFindings", "ModifiedFindings" -> {
+              TrivyVulnerabilities.Context context = context(header, targets);
+              field.forEachElement(field.name(), entry -> exclude(entry.tree(), context));
+            }
             default -> field.skip();
           }
         });
@@ -193,6 +197,16 @@ final class TrivyReport {
       sink.accept(finding.get());
       count++;
     }
+  }
+
+  /** Passes on a finding that a VEX statement or an ignore rule suppressed in Trivy. */
+  private void exclude(JsonNode modified, TrivyVulnerabilities.Context context) {
+    if (!"vulnerability".equals(text(modified, "Type"))) {
+      return;
+    }
+    String status = orElse(text(modified, "Status"), "suppressed");
+    TrivyVulnerabilities.toFinding(modified.path("Finding"), context)
+        .ifPresent(finding -> sink.excluded(finding, status, text(modified, "Statement")));
   }
 
   private Target artifactTarget(String resultTarget, String resultClass) {

@@ -70,7 +70,7 @@ public final class ThreatIntelLoader {
     String name = path.substring(path.lastIndexOf('/') + 1);
     if (name.isEmpty() || name.startsWith(".")) {
       throw new InputException(
-          url.toString(),
+          FeedCache.redact(url),
           "",
           "the URL does not end in a file name; expected a URL such as " + FeedDownload.KEV_URL);
     }

@@ -281,6 +281,36 @@ class FeedCacheTest {
   }
 
   @Test
+  void credentialsInUrlReachNoMessageOrRecord() throws IOException {
+    cachedCopy(KEV_V1, Duration.ofDays(2));
+    status = 503;
+    URI secretUrl =
+        URI.create(
+            "http://mirror-user:s3cret-pass@127.0.0.1:"
+                + server.getAddress().getPort()
+                + "/feeds/kev.json?token=s3cret-token");
+
+    FeedCache.Fetched<LoadedFeed<KevCatalog>> fetched =
+        cache(Duration.ofSeconds(5))
+            .fetch(secretUrl, "kev.json", file -> KevLoader.load(file, messages), messages);
+    status = 500;
+    cachedCopy(KEV_V1, Duration.ofDays(30));
+    Throwable failure =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                cache(Duration.ofSeconds(5))
+                    .fetch(
+                        secretUrl, "kev.json", file -> KevLoader.load(file, messages), messages));
+
+    assertThat(fetched.file().url())
+        .isEqualTo("http://127.0.0.1:" + server.getAddress().getPort() + "/feeds/kev.json?...");
+    assertThat(messages.list()).isNotEmpty();
+    assertThat(messages.list().toString()).doesNotContain("s3cret");
+    assertThat(failure).isInstanceOf(InputException.class);
+    assertThat(failure.getMessage()).doesNotContain("s3cret");
+  }
+
+  @Test
   void urlWithoutFileNameIsRejected() {
     assertThatThrownBy(() -> ThreatIntelLoader.fileName(URI.create(base() + "/feeds/")))
         .isInstanceOf(InputException.class)

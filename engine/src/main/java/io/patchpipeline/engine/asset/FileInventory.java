@@ -1,6 +1,7 @@
 package io.patchpipeline.engine.asset;
 
 import io.patchpipeline.engine.report.Target;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,11 +18,22 @@ public final class FileInventory implements Inventory {
 
   private final String file;
   private final List<InventoryEntry> entries;
+  private final Map<String, Integer> exactHosts = new HashMap<>();
+  private final Map<String, Integer> exactAddresses = new HashMap<>();
   private final Map<Target, Asset> resolved = new ConcurrentHashMap<>();
 
   FileInventory(String file, List<InventoryEntry> entries) {
     this.file = file;
     this.entries = List.copyOf(entries);
+    for (int i = 0; i < this.entries.size(); i++) {
+      for (TargetPattern pattern : this.entries.get(i).patterns()) {
+        if (pattern instanceof TargetPattern.Hostname hostname) {
+          exactHosts.putIfAbsent(hostname.name(), i);
+        } else if (pattern instanceof TargetPattern.Ip ip) {
+          exactAddresses.putIfAbsent(IpAddresses.format(ip.address()), i);
+        }
+      }
+    }
   }
 
   @Override
@@ -48,6 +60,12 @@ public final class FileInventory implements Inventory {
 
   private Asset match(Target target) {
     TargetView view = TargetView.of(target);
+    // An exact hostname or address is the most specific match, so the first entry listing it
+    // wins without scanning every entry.
+    int exact = Math.min(indexOf(exactHosts, view.hostname()), indexOf(exactAddresses, view.ip()));
+    if (exact < Integer.MAX_VALUE) {
+      return entries.get(exact).asset();
+    }
     InventoryEntry best = null;
     int bestScore = 0;
     for (InventoryEntry entry : entries) {
@@ -58,5 +76,15 @@ public final class FileInventory implements Inventory {
       }
     }
     return best == null ? Asset.unknown(target) : best.asset();
+  }
+
+  private static int indexOf(Map<String, Integer> index, String key) {
+    return key.isEmpty() ? Integer.MAX_VALUE : index.getOrDefault(key, Integer.MAX_VALUE);
+  }
+
+  private static int indexOf(Map<String, Integer> index, byte[] address) {
+    return address == null
+        ? Integer.MAX_VALUE
+        : index.getOrDefault(IpAddresses.format(address), Integer.MAX_VALUE);
   }
 }

@@ -69,7 +69,8 @@ public final class DetectBenchmark {
             .kev(kev.getFileName().toString())
             .recordOut(Path.of("record.json"))
             .build();
-    ThreatIntel intel = Sources.intel(options, new ArrayList<>());
+    ThreatIntel intel =
+        Sources.intel(options, new ArrayList<>(), new io.patchpipeline.engine.core.Messages());
 
     double scan = median(() -> tokenScan(report));
     double parseEnrich = median(() -> parseAndEnrich(report, intel));

@@ -61,7 +61,9 @@ final class SummaryPrinter {
 
   private static String line(RemediationUnit unit) {
     String fix =
-        (unit.packageName().isEmpty() ? unit.vulnerabilityIds().get(0) : unit.packageName())
+        (unit.packageName().isEmpty()
+                ? unit.vulnerabilityIds().get(0)
+                : shortName(unit.packageName()))
             + " -> "
             + (unit.hasFix() ? unit.fixedVersion() : "no fix");
     String assets =
@@ -82,6 +84,12 @@ final class SummaryPrinter {
         truncate(fix, 30),
         truncate(assets, 20),
         cves);
+  }
+
+  /** Returns a Maven {@code group:artifact} name as the artifact alone, to fit the column. */
+  private static String shortName(String packageName) {
+    int colon = packageName.lastIndexOf(':');
+    return colon < 0 ? packageName : packageName.substring(colon + 1);
   }
 
   private static List<String> firstThree(List<String> values) {

@@ -117,7 +117,7 @@ class FeedCacheTest {
   }
 
   @Test
-  void failedDownloadFallsBackToStaleCopyWithWarning() throws IOException {
+  void failedDownloadUsesStaleCopy() throws IOException {
     cachedCopy(KEV_V1, Duration.ofDays(3));
     status = 503;
 
@@ -237,7 +237,7 @@ class FeedCacheTest {
   }
 
   @Test
-  void threatIntelLoaderDownloadsBothFeedsAndCitesTheCachedFiles() throws IOException {
+  void loaderDownloadsBothFeeds() throws IOException {
     String epss =
         "#model_version:v2025.03.14,score_date:2026-12-04T00:00:00Z\n"
             + "cve,epss,percentile\nCVE-2021-44228,0.94358,0.99957\n";

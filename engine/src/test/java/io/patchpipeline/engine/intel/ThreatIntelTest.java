@@ -43,7 +43,7 @@ class ThreatIntelTest {
   }
 
   @Test
-  void highestEpssAmongAliasesAndKevOfAnyAlias() {
+  void aliasesShareEpssAndKev() {
     Enrichment enrichment =
         loaded.intel().enrich(finding("GHSA-7rjr-3q55-vv33", "CVE-2021-45046", "CVE-2021-44228"));
 

@@ -96,7 +96,9 @@ public final class FeedCache {
 
   private <T> Fetched<T> downloadAndLoad(URI url, Path cached, Function<Path, T> load)
       throws IOException {
-    Path candidate = folder.resolve("." + cached.getFileName() + ".download");
+    // A unique name, because two runs sharing the cache folder may download at the same time.
+    Files.createDirectories(folder);
+    Path candidate = Files.createTempFile(folder, "." + cached.getFileName(), ".download");
     try {
       download(url, candidate);
       T value = load.apply(candidate);

@@ -1,16 +1,16 @@
 package io.patchpipeline.engine.asset;
 
 import io.patchpipeline.engine.report.Target;
-import java.util.HashMap;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An inventory loaded from a file. A target resolves to the entry with the most specific matching
- * pattern ({@link MatchRank}); ties go to the entry that comes first in the file. Results are
- * remembered per distinct target, because a report repeats each target for every finding on it.
- * Thread-safe.
+ * pattern ({@link MatchRank}); ties go to the entry that comes first in the file. Only the entries
+ * that {@link InventoryIndex} finds for a target are scored. Results are remembered per distinct
+ * target, because a report repeats each target for every finding on it. Thread-safe.
  */
 public final class FileInventory implements Inventory {
   /** Distinct targets remembered; beyond this, targets are matched again on every call. */
@@ -18,22 +18,13 @@ public final class FileInventory implements Inventory {
 
   private final String file;
   private final List<InventoryEntry> entries;
-  private final Map<String, Integer> exactHosts = new HashMap<>();
-  private final Map<String, Integer> exactAddresses = new HashMap<>();
+  private final InventoryIndex index;
   private final Map<Target, Asset> resolved = new ConcurrentHashMap<>();
 
   FileInventory(String file, List<InventoryEntry> entries) {
     this.file = file;
     this.entries = List.copyOf(entries);
-    for (int i = 0; i < this.entries.size(); i++) {
-      for (TargetPattern pattern : this.entries.get(i).patterns()) {
-        if (pattern instanceof TargetPattern.Hostname hostname) {
-          exactHosts.putIfAbsent(hostname.name(), i);
-        } else if (pattern instanceof TargetPattern.Ip ip) {
-          exactAddresses.putIfAbsent(IpAddresses.format(ip.address()), i);
-        }
-      }
-    }
+    this.index = new InventoryIndex(this.entries);
   }
 
   @Override
@@ -60,15 +51,11 @@ public final class FileInventory implements Inventory {
 
   private Asset match(Target target) {
     TargetView view = TargetView.of(target);
-    // An exact hostname or address is the most specific match, so the first entry listing it
-    // wins without scanning every entry.
-    int exact = Math.min(indexOf(exactHosts, view.hostname()), indexOf(exactAddresses, view.ip()));
-    if (exact < Integer.MAX_VALUE) {
-      return entries.get(exact).asset();
-    }
     InventoryEntry best = null;
     int bestScore = 0;
-    for (InventoryEntry entry : entries) {
+    BitSet candidates = index.candidates(view);
+    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+      InventoryEntry entry = entries.get(i);
       int score = entry.score(view);
       if (score > bestScore) {
         best = entry;
@@ -76,15 +63,5 @@ public final class FileInventory implements Inventory {
       }
     }
     return best == null ? Asset.unknown(target) : best.asset();
-  }
-
-  private static int indexOf(Map<String, Integer> index, String key) {
-    return key.isEmpty() ? Integer.MAX_VALUE : index.getOrDefault(key, Integer.MAX_VALUE);
-  }
-
-  private static int indexOf(Map<String, Integer> index, byte[] address) {
-    return address == null
-        ? Integer.MAX_VALUE
-        : index.getOrDefault(IpAddresses.format(address), Integer.MAX_VALUE);
   }
 }

@@ -149,7 +149,9 @@ public class PatchDetectStep extends Step {
       return FormChecks.priorityChoices();
     }
 
-    /** The Snippet Generator of a job needs Job/Configure; without a job, Overall/Administer. */
+    /**
+     * Requires Job/Configure in a job's Snippet Generator, and Overall/Administer outside a job.
+     */
     private static void checkConfigure(Item item) {
       if (item == null) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);

@@ -64,7 +64,7 @@ class DetectActionTest {
   }
 
   @Test
-  void reportRowsComeFromTheStoredRecordMostUrgentFirst() throws Exception {
+  void rowsComeFromRecordMostUrgentFirst() throws Exception {
     TestRun run = detect();
     DetectAction action = run.getAction(DetectAction.class);
     PatchRecord record = BuildRecords.read(run);

@@ -58,7 +58,7 @@ class PatchPipelineConfigurationTest {
   }
 
   @Test
-  void everyPropertyIsSetByADataBoundSetterForConfigurationAsCode() throws Exception {
+  void propertiesHaveDataBoundSetters() throws Exception {
     for (Method getter : PatchPipelineConfiguration.class.getDeclaredMethods()) {
       String name = getter.getName();
       boolean property =

@@ -69,7 +69,7 @@ public class PatchDetectStep extends Step {
     return kev;
   }
 
-  /** Sets the CISA KEV catalog file or URL; empty uses the global feed source. */
+  /** Sets the CISA KEV catalog file; empty uses the global feed source. */
   @DataBoundSetter
   public void setKev(String kev) {
     this.kev = kev;
@@ -79,7 +79,7 @@ public class PatchDetectStep extends Step {
     return epss;
   }
 
-  /** Sets the FIRST EPSS file or URL; empty uses the global feed source. */
+  /** Sets the FIRST EPSS scores file; empty uses the global feed source. */
   @DataBoundSetter
   public void setEpss(String epss) {
     this.epss = epss;

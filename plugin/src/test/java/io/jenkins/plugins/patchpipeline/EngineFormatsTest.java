@@ -67,6 +67,8 @@ class EngineFormatsTest {
     assertThat(result.get("findings")).isEqualTo(2);
     assertThat(result.get("kevCves")).isEqualTo(List.of("CVE-2021-44228"));
     assertThat(result.get("unknownAssets")).isEqualTo(List.of());
+    assertThat(result.get("kevCveCount")).isEqualTo(1);
+    assertThat(result.get("unknownAssetCount")).isEqualTo(0);
     assertThat(listener.text()).contains("Patch Pipeline: Read 1 report, 2 findings");
     assertThat(BuildRecords.read(run).intel().kevCatalogVersion()).isEqualTo("2026.11.28");
   }

@@ -1,0 +1,27 @@
+package io.patchpipeline.cli;
+
+import io.patchpipeline.engine.core.InputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Prints a user error as one line on stderr, without a stack trace, and exits with {@link
+ * ExitCodes#INPUT_ERROR}; anything else is a bug and keeps its stack trace.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(Exception e, CommandLine line, ParseResult parsed) {
+    if (e instanceof InputException
+        || e instanceof IOException
+        || e instanceof UncheckedIOException) {
+      line.getErr().println("patch-pipeline: error: " + e.getMessage());
+      return ExitCodes.INPUT_ERROR;
+    }
+    line.getErr().println("patch-pipeline: internal error: " + e);
+    e.printStackTrace(line.getErr());
+    return ExitCodes.INTERNAL_ERROR;
+  }
+}

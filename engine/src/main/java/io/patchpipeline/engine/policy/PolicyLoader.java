@@ -1,0 +1,211 @@
+package io.patchpipeline.engine.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.patchpipeline.engine.asset.Criticality;
+import io.patchpipeline.engine.asset.Exposure;
+import io.patchpipeline.engine.core.Hashing;
+import io.patchpipeline.engine.core.InputException;
+import io.patchpipeline.engine.core.Json;
+import io.patchpipeline.engine.core.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Loads a policy YAML file over its preset and rejects anything it does not understand. */
+public final class PolicyLoader {
+  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([mhdw])");
+
+  private PolicyLoader() {}
+
+  public static Policy load(Path file) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file.toString(), "", "policy file not found", e);
+    }
+    return parse(bytes, file.toString());
+  }
+
+  /** Parses policy YAML; {@code name} is used in messages and as the policy's source. */
+  public static Policy parse(byte[] yaml, String name) throws IOException {
+    ObjectReader reader =
+        Json.yaml()
+            .readerFor(PolicyFile.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    PolicyFile file;
+    try {
+      file = reader.readValue(yaml);
+    } catch (UnrecognizedPropertyException e) {
+      throw new InputException(
+          name,
+          position(e),
+          "unknown field '"
+              + e.getPropertyName()
+              + "'; expected one of "
+              + e.getKnownPropertyIds());
+    } catch (JsonProcessingException e) {
+      throw new InputException(name, position(e), "invalid policy: " + e.getOriginalMessage(), e);
+    }
+    if (file == null) {
+      throw new InputException(name, "line 1", "the policy file is empty; expected a YAML mapping");
+    }
+    return merge(file, name, Hashing.sha256(yaml));
+  }
+
+  private static Policy merge(PolicyFile file, String source, String sha256) {
+    String presetName = file.preset() == null ? Presets.DEFAULT : file.preset();
+    Policy base =
+        Presets.byName(presetName)
+            .orElseThrow(
+                () ->
+                    new InputException(
+                        source,
+                        "preset",
+                        "unknown preset '" + presetName + "'; expected one of " + Presets.names()));
+    List<PriorityRule> rules = file.priorities() == null ? base.priorities() : file.priorities();
+    validateRules(rules, source);
+    TicketRule ticket = file.ticket() == null ? base.ticket() : validTicket(file.ticket(), source);
+    return new Policy(
+        file.name() == null ? presetName : file.name(),
+        presetName,
+        file.kevDueDates() == null ? base.kevDueDates() : file.kevDueDates(),
+        ticket,
+        rules,
+        file.defaultPriority() == null ? base.defaultPriority() : file.defaultPriority(),
+        sla(file.sla(), base.sla(), source),
+        overlay(base.ticketPriorities(), file.ticketPriorities()),
+        file.triage() == null ? NullNode.getInstance() : file.triage(),
+        source,
+        sha256);
+  }
+
+  private static void validateRules(List<PriorityRule> rules, String source) {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < rules.size(); i++) {
+      PriorityRule rule = rules.get(i);
+      String where = "priorities[" + i + "]";
+      if (rule.id() == null || rule.id().isBlank()) {
+        throw new InputException(source, where, "rule without id; expected id: <name>");
+      }
+      where = "priorities[" + i + "] (" + rule.id() + ")";
+      if (!ids.add(rule.id())) {
+        throw new InputException(source, where, "duplicate rule id; expected unique ids");
+      }
+      if (rule.priority() == null) {
+        throw new InputException(source, where, "missing priority; expected P0, P1, P2 or P3");
+      }
+      if (rule.when() == null) {
+        throw new InputException(source, where, "missing 'when'; expected at least one condition");
+      }
+      validateCondition(rule.when(), source, where);
+    }
+  }
+
+  private static void validateCondition(Condition when, String source, String where) {
+    try {
+      if (when.epssAtLeast() != null && (when.epssAtLeast() < 0 || when.epssAtLeast() > 1)) {
+        throw new IllegalArgumentException(
+            "epssAtLeast " + when.epssAtLeast() + " is out of range; expected 0.0 to 1.0");
+      }
+      if (when.cvssAtLeast() != null && (when.cvssAtLeast() < 0 || when.cvssAtLeast() > 10)) {
+        throw new IllegalArgumentException(
+            "cvssAtLeast " + when.cvssAtLeast() + " is out of range; expected 0.0 to 10.0");
+      }
+      if (when.severityAtLeast() != null
+          && Severity.parse(when.severityAtLeast()) == Severity.UNKNOWN) {
+        throw new IllegalArgumentException(
+            "unknown severity '"
+                + when.severityAtLeast()
+                + "'; expected critical, high, medium or low");
+      }
+      if (when.criticality() != null) {
+        when.criticality().forEach(Criticality::parse);
+      }
+      if (when.exposure() != null) {
+        when.exposure().forEach(Exposure::parse);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new InputException(source, where + ".when", e.getMessage(), e);
+    }
+  }
+
+  private static TicketRule validTicket(TicketRule ticket, String source) {
+    try {
+      ticket.cvssCriticality().forEach(Criticality::parse);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new InputException(
+          source, "ticket.cvssCriticality", "expected a list of tiers: " + e.getMessage(), e);
+    }
+    return ticket;
+  }
+
+  private static Sla sla(PolicyFile.SlaFile file, Sla base, String source) {
+    if (file == null) {
+      return base;
+    }
+    return new Sla(
+        durations(base.remediate(), file.remediate(), source, "sla.remediate"),
+        durations(base.triage(), file.triage(), source, "sla.triage"));
+  }
+
+  private static Map<Priority, Duration> durations(
+      Map<Priority, Duration> base, Map<Priority, String> written, String source, String where) {
+    Map<Priority, Duration> result = new EnumMap<>(base);
+    if (written != null) {
+      written.forEach(
+          (priority, text) -> result.put(priority, duration(text, source, where + "." + priority)));
+    }
+    return result;
+  }
+
+  /** Parses {@code 2h}, {@code 30d}, {@code 45m}, {@code 2w} or ISO-8601 {@code PT2H}. */
+  static Duration duration(String text, String source, String where) {
+    String trimmed = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+    Matcher short_ = SHORT_DURATION.matcher(trimmed);
+    if (short_.matches()) {
+      long amount = Long.parseLong(short_.group(1));
+      return switch (short_.group(2)) {
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        case "d" -> Duration.ofDays(amount);
+        default -> Duration.ofDays(7 * amount);
+      };
+    }
+    try {
+      return Duration.parse(text.trim());
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw new InputException(
+          source, where, "invalid duration '" + text + "'; expected 45m, 2h, 30d, 2w or PT2H");
+    }
+  }
+
+  private static Map<Priority, String> overlay(
+      Map<Priority, String> base, Map<Priority, String> over) {
+    Map<Priority, String> result = new EnumMap<>(base);
+    if (over != null) {
+      result.putAll(over);
+    }
+    return result;
+  }
+
+  private static String position(JsonProcessingException e) {
+    return e.getLocation() == null
+        ? ""
+        : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+  }
+}

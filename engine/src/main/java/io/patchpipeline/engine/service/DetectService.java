@@ -57,18 +57,16 @@ public final class DetectService {
     Messages messages = new Messages();
     List<InputFile> inputs = new ArrayList<>();
     Policy policy = Sources.policy(options);
-    ThreatIntel intel = Sources.intel(options, inputs);
-    Inventory inventory = Sources.inventory(options, inputs);
+    ThreatIntel intel = Sources.intel(options, inputs, messages);
+    Inventory inventory = Sources.inventory(options, inputs, messages);
     List<Path> files = ReportFiles.resolve(options.baseDir(), options.reports());
     FindingCollector collector = new FindingCollector(inventory, intel);
     for (Path file : files) {
       inputs.add(readReport(options.baseDir(), file, collector, progress));
     }
     collector.warnings().forEach(messages::warning);
-    List<UnitFinding> findings = new ArrayList<>();
-    for (FindingCollector.MergedFinding merged : collector.findings()) {
-      findings.add(RecordFindings.toUnitFinding(merged, policy, now));
-    }
+    List<UnitFinding> findings =
+        collector.drain((key, merged) -> RecordFindings.toUnitFinding(key, merged, policy, now));
     List<RemediationUnit> units = UnitGrouper.group(findings, policy.ticketPriorities()::get);
     InputFile policyInput =
         new InputFile(policy.source(), "policy", policy.sha256(), policy.preset(), "", 0);

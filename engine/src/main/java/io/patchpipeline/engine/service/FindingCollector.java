@@ -3,23 +3,17 @@ package io.patchpipeline.engine.service;
 import io.patchpipeline.engine.asset.Asset;
 import io.patchpipeline.engine.asset.Inventory;
 import io.patchpipeline.engine.core.Hashing;
-import io.patchpipeline.engine.core.Severity;
-import io.patchpipeline.engine.intel.Enrichment;
-import io.patchpipeline.engine.intel.EpssScore;
-import io.patchpipeline.engine.intel.KevEntry;
 import io.patchpipeline.engine.intel.ThreatIntel;
-import io.patchpipeline.engine.policy.RiskFacts;
 import io.patchpipeline.engine.record.Exclusion;
-import io.patchpipeline.engine.report.CvssScore;
 import io.patchpipeline.engine.report.Finding;
 import io.patchpipeline.engine.report.FindingSink;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Receives the findings of every report of a run, maps each to its asset, enriches it and merges
@@ -29,11 +23,21 @@ import java.util.TreeSet;
 final class FindingCollector implements FindingSink {
   private final Inventory inventory;
   private final ThreatIntel intel;
-  private final Map<String, MergedFinding> byKey = new LinkedHashMap<>();
+  private final StringPool pool = new StringPool();
+  private final Map<Key, MergedFinding> byKey = new LinkedHashMap<>();
   private final List<Exclusion> excluded = new ArrayList<>();
   private final TreeSet<String> unknownAssets = new TreeSet<>();
   private final List<String> warnings = new ArrayList<>();
   private long received;
+
+  /** The identity of a finding across layers, targets and reports. */
+  record Key(String id, String ecosystem, String packageName, String version, String assetId) {
+    /** Returns the finding's stable id: a hash of the key's parts. */
+    String findingId() {
+      String joined = String.join("\u0000", id, ecosystem, packageName, version, assetId);
+      return "F-" + Hashing.sha256(joined).substring(0, 16);
+    }
+  }
 
   FindingCollector(Inventory inventory, ThreatIntel intel) {
     this.inventory = inventory;
@@ -47,13 +51,19 @@ final class FindingCollector implements FindingSink {
     if (!asset.known()) {
       unknownAssets.add(asset.id());
     }
-    String key = dedupKey(finding, asset);
+    Key key =
+        new Key(
+            finding.canonicalId(),
+            pool.of(finding.pkg().ecosystem()),
+            pool.of(finding.pkg().name()),
+            pool.of(finding.pkg().installedVersion()),
+            pool.of(asset.id()));
     MergedFinding existing = byKey.get(key);
     if (existing != null) {
-      existing.merge(finding);
-      return;
+      existing.merge(finding, pool);
+    } else {
+      byKey.put(key, new MergedFinding(finding, asset, intel.enrich(finding), pool));
     }
-    byKey.put(key, new MergedFinding(id(key), finding, asset, intel.enrich(finding)));
   }
 
   @Override
@@ -77,8 +87,19 @@ final class FindingCollector implements FindingSink {
     return received;
   }
 
-  List<MergedFinding> findings() {
-    return new ArrayList<>(byKey.values());
+  /**
+   * Converts every merged finding in reading order and releases each as it goes, so that a large
+   * run never holds both forms of all its findings at once.
+   */
+  <T> List<T> drain(BiFunction<Key, MergedFinding, T> convert) {
+    List<T> result = new ArrayList<>(byKey.size());
+    Iterator<Map.Entry<Key, MergedFinding>> entries = byKey.entrySet().iterator();
+    while (entries.hasNext()) {
+      Map.Entry<Key, MergedFinding> entry = entries.next();
+      result.add(convert.apply(entry.getKey(), entry.getValue()));
+      entries.remove();
+    }
+    return result;
   }
 
   List<Exclusion> excluded() {
@@ -91,89 +112,5 @@ final class FindingCollector implements FindingSink {
 
   List<String> warnings() {
     return warnings;
-  }
-
-  private static String dedupKey(Finding finding, Asset asset) {
-    return finding.canonicalId()
-        + '\u0000'
-        + finding.pkg().ecosystem()
-        + '\u0000'
-        + finding.pkg().name()
-        + '\u0000'
-        + finding.pkg().installedVersion()
-        + '\u0000'
-        + asset.id();
-  }
-
-  private static String id(String key) {
-    return "F-" + Hashing.sha256(key).substring(0, 16);
-  }
-
-  /** One deduplicated finding while reports are still being read. */
-  static final class MergedFinding {
-    final String id;
-    final Finding first;
-    final Asset asset;
-    final Enrichment enrichment;
-    final LinkedHashSet<String> aliases = new LinkedHashSet<>();
-    final LinkedHashSet<String> targets = new LinkedHashSet<>();
-    final LinkedHashSet<String> reports = new LinkedHashSet<>();
-    final LinkedHashSet<String> scanners = new LinkedHashSet<>();
-    final LinkedHashSet<String> vectors = new LinkedHashSet<>();
-    Optional<LinkedHashSet<String>> fixedVersions = Optional.empty();
-    double maxCvss;
-
-    Severity severity = Severity.UNKNOWN;
-    String severitySource = "";
-
-    MergedFinding(String id, Finding first, Asset asset, Enrichment enrichment) {
-      this.id = id;
-      this.first = first;
-      this.asset = asset;
-      this.enrichment = enrichment;
-      this.maxCvss = Double.NaN;
-      merge(first);
-    }
-
-    void merge(Finding finding) {
-      aliases.addAll(finding.aliases());
-      targets.add(finding.target().name());
-      reports.add(finding.report());
-      if (!finding.scanner().name().isEmpty()) {
-        scanners.add((finding.scanner().name() + " " + finding.scanner().version()).trim());
-      }
-      for (CvssScore score : finding.cvss()) {
-        if (!score.vector().isEmpty()) {
-          vectors.add(score.vector());
-        }
-      }
-      if (severity == Severity.UNKNOWN || finding.severity().isWorseThan(severity)) {
-        severity = finding.severity();
-        severitySource = finding.severitySource();
-      }
-      double score = finding.maxCvssScore();
-      if (!Double.isNaN(score) && (Double.isNaN(maxCvss) || score > maxCvss)) {
-        maxCvss = score;
-      }
-      finding
-          .fixedVersions()
-          .ifPresent(
-              versions -> {
-                LinkedHashSet<String> merged = fixedVersions.orElseGet(LinkedHashSet::new);
-                merged.addAll(versions);
-                fixedVersions = Optional.of(merged);
-              });
-    }
-
-    /** Returns the facts the policy decides on, from every report that showed this finding. */
-    RiskFacts facts() {
-      return new RiskFacts(
-          enrichment.kevStatus(),
-          enrichment.kev().map(KevEntry::knownRansomwareUse).orElse(false),
-          enrichment.epss().map(EpssScore::epss),
-          Double.isNaN(maxCvss) ? Optional.empty() : Optional.of(maxCvss),
-          severity,
-          asset);
-    }
   }
 }

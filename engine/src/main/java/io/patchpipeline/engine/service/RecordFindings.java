@@ -17,7 +17,7 @@ final class RecordFindings {
   private RecordFindings() {}
 
   static UnitFinding toUnitFinding(
-      FindingCollector.MergedFinding merged, Policy policy, Instant detected) {
+      FindingCollector.Key key, MergedFinding merged, Policy policy, Instant detected) {
     RiskFacts facts = merged.facts();
     Optional<KevEntry> kev = merged.enrichment.kev();
     PolicyDecision decision = policy.decide(facts, kev, detected);
@@ -25,16 +25,16 @@ final class RecordFindings {
     List<String> aliases = new ArrayList<>(merged.aliases);
     aliases.remove(first.vulnerabilityId());
     return new UnitFinding(
-        merged.id,
+        key.findingId(),
         first.vulnerabilityId(),
         first.cveIds(),
         aliases,
         first.pkg().name(),
         first.pkg().ecosystem(),
-        first.pkg().purl(),
+        merged.purl,
         first.pkg().kind(),
         first.pkg().installedVersion(),
-        merged.fixedVersions.map(List::copyOf),
+        Optional.ofNullable(merged.fixedVersions).map(List::copyOf),
         List.copyOf(merged.targets),
         first.target().kind().name(),
         merged.asset.id(),

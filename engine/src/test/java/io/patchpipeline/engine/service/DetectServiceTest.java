@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.patchpipeline.engine.core.InputException;
+import io.patchpipeline.engine.core.Message;
 import io.patchpipeline.engine.policy.Priority;
 import io.patchpipeline.engine.record.Complexity;
 import io.patchpipeline.engine.record.PatchRecord;
@@ -49,7 +50,10 @@ class DetectServiceTest {
     assertThat(unit.dueDate()).isEqualTo(Instant.parse("2027-03-01T10:00:00Z"));
     assertThat(record.inputs()).extracting(i -> i.findings()).containsExactly(2L, 1L);
     assertThat(record.inputs().get(0).sha256()).hasSize(64);
-    assertThat(result.messages().list().get(0).text())
+    assertThat(result.messages().list())
+        .filteredOn(m -> m.level() == Message.Level.INFO)
+        .first()
+        .extracting(Message::text)
         .isEqualTo(
             "Read 2 reports, 2 findings (3 before deduplication), 1 remediation unit:"
                 + " 0 P0, 0 P1, 1 P2, 0 P3; 0 need a ticket");
@@ -122,6 +126,18 @@ class DetectServiceTest {
     assertThatThrownBy(() -> service.run(options("x.json").build()))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("x.json (line 1): unknown report format");
+  }
+
+  @Test
+  void missingFeedsAreWarnedAsUnknown() throws Exception {
+    write("a.txt", "CVE-2024-0001|openssl|3.0.1|3.0.2|app:1|9.8|OS");
+    List<Message> messages = service.run(options("a.txt").build()).messages().list();
+    assertThat(messages)
+        .filteredOn(m -> m.level() == Message.Level.WARNING)
+        .extracting(Message::text)
+        .contains(
+            "No EPSS data given: every EPSS value is unknown and no rule on it holds",
+            "No KEV catalog given: every KEV status is unknown and no rule on it holds");
   }
 
   @Test

@@ -117,7 +117,10 @@ public final class EvidenceWriter {
   }
 
   private static void writeJson(Path file, Object value) throws IOException {
-    Files.createDirectories(file.getParent());
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
     try {
       Files.write(file, Json.mapper().writeValueAsBytes(value));
     } catch (JsonProcessingException e) {

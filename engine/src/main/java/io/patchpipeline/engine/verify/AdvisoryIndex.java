@@ -6,8 +6,6 @@ import java.util.Optional;
 
 /** Advisories looked up by CVE, package and release. */
 public final class AdvisoryIndex {
-  private static final AdvisoryIndex EMPTY = new AdvisoryIndex(List.of());
-
   private final List<Advisory> advisories;
 
   public AdvisoryIndex(List<Advisory> advisories) {
@@ -15,7 +13,7 @@ public final class AdvisoryIndex {
   }
 
   public static AdvisoryIndex empty() {
-    return EMPTY;
+    return new AdvisoryIndex(List.of());
   }
 
   public int size() {

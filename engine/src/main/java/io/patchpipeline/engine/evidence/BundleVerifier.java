@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Checks a bundle against its manifest: every listed file present with its SHA-256, no file added,
- * and, with a key, the manifest's signature. Without a key a changed manifest cannot be told from a
- * genuine one, so a bundle that must be trusted is checked with its key.
+ * and, with a key, the manifest's signature. Without a key a changed manifest cannot be
+ * distinguished from a genuine one, so a bundle that must be trusted is checked with its key.
  */
 public final class BundleVerifier {
   private BundleVerifier() {}

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * Writes evidence bundles: one folder per unit, and one per run holding its units. A bundle is
  * written into a hidden temporary folder beside its target and renamed into place when complete, so
- * a reader never sees half a bundle; an existing bundle is never overwritten. Before the rename,
+ * a reader never sees half a bundle. An existing bundle is never overwritten. Before the rename,
  * every file is searched for the signing key and for each secret the caller names, and the bundle
  * is discarded if one occurs.
  */

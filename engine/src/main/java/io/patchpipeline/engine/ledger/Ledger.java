@@ -16,8 +16,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The SLA ledger: every unit's lifecycle events in a relational database, H2 embedded by default or
- * PostgreSQL when shared. Opening it applies pending schema migrations. A ledger holds one
- * connection; each call is one transaction, and calls from several threads take turns.
+ * PostgreSQL when shared. Opening it applies pending schema migrations. A ledger uses one
+ * connection. Each call is one transaction, and calls from several threads take turns.
  */
 public final class Ledger implements AutoCloseable {
   private static final String UNIT_COLUMNS =
@@ -51,9 +51,9 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Records a detected unit. The first time, it is inserted with a DETECTED and an SLA_DUE event;
-   * later detections keep the first detection time and record SLA_DUE again only when the due date
-   * changed (a priority raised by new threat data).
+   * Records a detected unit. The first time, it is inserted with a DETECTED and an SLA_DUE event.
+   * Later detections keep the first detection time, and they record SLA_DUE again only when the due
+   * date changed, as when new threat data raised the priority.
    */
   public void recordDetected(LedgerUnit unit, String runId) {
     inTransaction(

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What to verify a record's units with. Either or both methods may be given: installed versions
+ * Inputs for verifying a record's units. Either or both methods may be given: installed versions
  * ({@code inventories}, optionally with {@code advisories}) and a re-scan ({@code rescanReports}).
  *
  * @param inventories installed-version files, each with its format and, for single-host formats,
@@ -53,7 +53,7 @@ public record VerifyOptions(
     }
   }
 
-  /** What remaining CVEs make of the run. */
+  /** Run outcome when a CVE remains. */
   public enum FailureMode {
     FAIL,
     UNSTABLE,

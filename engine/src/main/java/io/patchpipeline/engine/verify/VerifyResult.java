@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param findings the combined verdict per record finding
  * @param outcome PASSED when every unit is verified, else as {@link VerifyOptions#onRemaining()}
- *     says
+ *     sets
  */
 public record VerifyResult(
     List<UnitVerdict> units,
@@ -21,7 +21,7 @@ public record VerifyResult(
     messages = List.copyOf(messages);
   }
 
-  /** What the caller makes of the run: a passed, unstable or failed build. */
+  /** Run outcome for the caller: a passed, unstable or failed build. */
   public enum Outcome {
     PASSED,
     UNSTABLE,

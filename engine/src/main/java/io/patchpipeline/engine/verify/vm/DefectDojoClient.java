@@ -98,7 +98,7 @@ public final class DefectDojoClient {
         transport.send(new VmTransport.Request(method, uri, headers, body));
     if (!response.isSuccess()) {
       throw new VmException(
-          "DefectDojo answered "
+          "DefectDojo returned HTTP "
               + response.status()
               + " to "
               + method

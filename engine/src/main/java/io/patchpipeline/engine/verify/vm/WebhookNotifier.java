@@ -39,7 +39,11 @@ public final class WebhookNotifier {
         transport.send(new VmTransport.Request("POST", url, headers, body));
     if (!response.isSuccess()) {
       throw new VmException(
-          "The webhook answered " + response.status() + " to POST " + url.getHost() + url.getPath(),
+          "The webhook returned HTTP "
+              + response.status()
+              + " to POST "
+              + url.getHost()
+              + url.getPath(),
           response.status());
     }
   }

@@ -62,7 +62,8 @@ public record TriageDiff(List<Change> changes, List<String> added, List<String> 
     for (Change change : changes) {
       String because =
           change.causes().isEmpty() ? "" : " because " + String.join(" and ", change.causes());
-      String key = verb(change.after()) + " (were " + change.before().policyName() + ")" + because;
+      String key =
+          verb(change.after()) + " (before: " + change.before().policyName() + ")" + because;
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(change.unitId());
     }
     List<String> lines = new ArrayList<>();
@@ -84,9 +85,9 @@ public record TriageDiff(List<Change> changes, List<String> added, List<String> 
   private static String verb(Outcome after) {
     return switch (after) {
       case AUTO_APPROVED -> "newly auto-approved";
-      case NEEDS_APPROVAL -> "newly need approval";
+      case NEEDS_APPROVAL -> "newly sent for approval";
       case DEFERRED -> "newly deferred";
-      case EMERGENCY -> "newly emergencies";
+      case EMERGENCY -> "newly raised to emergency";
     };
   }
 

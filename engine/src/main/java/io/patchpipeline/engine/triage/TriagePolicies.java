@@ -138,11 +138,11 @@ public final class TriagePolicies {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < rules.size(); i++) {
       TriageRule rule = rules.get(i);
-      String where = "triage.rules[" + i + "]";
       if (rule == null || rule.id() == null || rule.id().isBlank()) {
-        throw new InputException(source, where, "rule without id; expected id: <name>");
+        throw new InputException(
+            source, "triage.rules[" + i + "]", "rule without id; expected id: <name>");
       }
-      where += " (" + rule.id() + ")";
+      String where = "triage.rules[" + i + "] (" + rule.id() + ")";
       if (!ids.add(rule.id())) {
         throw new InputException(source, where, "duplicate rule id; expected unique ids");
       }

@@ -98,7 +98,7 @@ public final class TriageService {
         + section.pendingIds().size()
         + " waiting for approval ("
         + emergencies
-        + " emergencies), "
+        + (emergencies == 1 ? " emergency), " : " emergencies), ")
         + section.deferredIds().size()
         + " deferred.";
   }

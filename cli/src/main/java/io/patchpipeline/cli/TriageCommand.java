@@ -41,6 +41,13 @@ final class TriageCommand implements Callable<Integer> {
   Path policy;
 
   @Option(
+      names = "--inventory",
+      description =
+          "The asset inventory (YAML or CSV) that gives each asset's tier, environment and"
+              + " exposure; without it every asset value is unknown.")
+  Path inventory;
+
+  @Option(
       names = "--ssvc",
       description =
           "YAML mapping of CVE ids to SSVC values (automatable, technicalImpact) for BOD 26-04.")
@@ -75,11 +82,10 @@ final class TriageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    // TODO: add --inventory once the asset package can load an inventory file; until then every
-    // asset value is unknown on the command line, so no unit is approved automatically.
     TriageOptions options =
         TriageOptions.builder(record)
             .policy(policy)
+            .inventory(inventory)
             .ssvc(ssvc)
             .dryRun(dryRun)
             .against(against)

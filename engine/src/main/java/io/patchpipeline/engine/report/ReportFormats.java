@@ -7,6 +7,14 @@ public final class ReportFormats {
   private ReportFormats() {}
 
   public static List<ReportParser> all() {
-    return List.of();
+    return List.of(
+        new TrivyParser(),
+        new GrypeParser(),
+        new OsvScannerParser(),
+        new NessusParser(),
+        new QualysParser(),
+        new OpenVasParser(),
+        new DependencyCheckXmlParser(),
+        new SarifParser());
   }
 }

@@ -1,6 +1,5 @@
 package io.patchpipeline.engine.triage;
 
-import io.patchpipeline.engine.asset.Inventory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.Optional;
  * @param record the record that Detect wrote
  * @param policy the policy YAML; absent: the built-in default policy and its default triage
  * @param ssvc SSVC values by CVE (automatable, technical impact); absent: both are unknown
- * @param inventory the asset inventory; without entries every asset value is unknown
+ * @param inventory the asset inventory (YAML or CSV); absent: every asset value is unknown
  * @param dryRun decide and report, but write nothing
  * @param against an earlier record to compare the decisions with under the same policy
  * @param recordOut where to write the record with its triage section; absent: over {@code record}
@@ -24,7 +23,7 @@ public record TriageOptions(
     Path record,
     Optional<Path> policy,
     Optional<Path> ssvc,
-    Inventory inventory,
+    Optional<Path> inventory,
     boolean dryRun,
     Optional<Path> against,
     Optional<Path> recordOut,
@@ -34,7 +33,6 @@ public record TriageOptions(
 
   public TriageOptions {
     Objects.requireNonNull(record, "record");
-    Objects.requireNonNull(inventory, "inventory");
     Objects.requireNonNull(clock, "clock");
     changeAuthors = List.copyOf(changeAuthors);
   }
@@ -48,7 +46,7 @@ public record TriageOptions(
     private final Path record;
     private Path policy;
     private Path ssvc;
-    private Inventory inventory = Inventory.empty();
+    private Path inventory;
     private boolean dryRun;
     private Path against;
     private Path recordOut;
@@ -70,7 +68,7 @@ public record TriageOptions(
       return this;
     }
 
-    public Builder inventory(Inventory value) {
+    public Builder inventory(Path value) {
       inventory = value;
       return this;
     }
@@ -110,7 +108,7 @@ public record TriageOptions(
           record,
           Optional.ofNullable(policy),
           Optional.ofNullable(ssvc),
-          inventory,
+          Optional.ofNullable(inventory),
           dryRun,
           Optional.ofNullable(against),
           Optional.ofNullable(recordOut),

@@ -1,5 +1,6 @@
 package io.patchpipeline.engine.triage;
 
+import io.patchpipeline.engine.asset.InventoryLoader;
 import io.patchpipeline.engine.core.Messages;
 import io.patchpipeline.engine.policy.Policy;
 import io.patchpipeline.engine.policy.PolicyLoader;
@@ -30,10 +31,14 @@ public final class TriageService {
     TriagePolicy triagePolicy = TriagePolicies.of(policy);
     SsvcInputs ssvc =
         options.ssvc().isPresent() ? SsvcInputs.load(options.ssvc().get()) : SsvcInputs.NONE;
-    Triage triage = new Triage(triagePolicy, AssetLookup.of(options.inventory()), ssvc);
+    Messages messages = new Messages();
+    AssetLookup assets =
+        options.inventory().isPresent()
+            ? AssetLookup.of(InventoryLoader.load(options.inventory().get(), messages))
+            : AssetLookup.none();
+    Triage triage = new Triage(triagePolicy, assets, ssvc);
     Instant now = options.clock().instant();
     Triage.Run run = triage.decide(record, now, options.startedBy(), options.changeAuthors());
-    Messages messages = new Messages();
     Optional<TriageDiff> diff = Optional.empty();
     if (options.against().isPresent()) {
       PatchRecord earlier = RecordStore.read(options.against().get());

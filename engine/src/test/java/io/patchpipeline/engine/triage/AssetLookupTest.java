@@ -6,6 +6,7 @@ import io.patchpipeline.engine.intel.KevStatus;
 import io.patchpipeline.engine.record.UnitFinding;
 import io.patchpipeline.engine.report.Target;
 import io.patchpipeline.engine.report.TargetKind;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,6 +14,7 @@ class AssetLookupTest {
   @ParameterizedTest(name = "{1} {0}")
   @CsvSource({
     "web-1,                      HOST,                web-1,        web-1,  '',       ''",
+    "10.0.0.7,                   HOST,                10.0.0.7,     '',     '',       ''",
     "nginx:1.25,                 IMAGE,               nginx:1.25,   '',     '',       ''",
     "shop/Deployment/api,        KUBERNETES_WORKLOAD, shop/Deployment/api, '', shop, Deployment/api",
     "api,                        KUBERNETES_WORKLOAD, /api,         '',     '',       api",
@@ -37,11 +39,14 @@ class AssetLookupTest {
             base.packageName(),
             base.ecosystem(),
             base.purl(),
+            base.packageKind(),
             base.installedVersion(),
             base.fixedVersions(),
-            name,
+            List.of(name),
             kind,
             base.assetId(),
+            base.assetGroup(),
+            base.owner(),
             base.severity(),
             base.severitySource(),
             base.maxCvss(),

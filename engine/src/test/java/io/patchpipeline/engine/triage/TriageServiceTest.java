@@ -3,8 +3,6 @@ package io.patchpipeline.engine.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.patchpipeline.engine.asset.Asset;
-import io.patchpipeline.engine.asset.Inventory;
 import io.patchpipeline.engine.core.Hashing;
 import io.patchpipeline.engine.intel.KevStatus;
 import io.patchpipeline.engine.policy.Priority;
@@ -24,16 +22,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TriageServiceTest {
   private static final Clock CLOCK = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
-  private static final Map<String, Asset> ASSETS =
-      Map.of(
-          "dev-1", Fixtures.asset("dev-1", "low", "dev", "internal"),
-          "prod-1", Fixtures.asset("prod-1", "high", "prod", "internet"));
-  private static final Inventory INVENTORY =
-      target -> ASSETS.getOrDefault(target.name(), Asset.unknown(target));
+  private static final String INVENTORY =
+      """
+      assets:
+        - id: dev-1
+          criticality: low
+          environment: dev
+          exposure: internal
+          hostnames: [dev-1.example.internal]
+        - id: prod
+          criticality: high
+          environment: prod
+          exposure: internet
+          globs: ["prod-*"]
+      """;
 
   @TempDir Path dir;
   private Path record;
   private Path policy;
+  private Path inventory;
 
   @BeforeEach
   void writeInputs() throws IOException {
@@ -45,6 +52,8 @@ class TriageServiceTest {
             .unit("PP-prod", Priority.P2, "prod-1", 7.5, 0.3, KevStatus.NOT_LISTED)
             .unit("PP-p0", Priority.P0, "prod-1", 9.8, 0.9, KevStatus.LISTED)
             .record());
+    inventory = dir.resolve("inventory.yaml");
+    Files.writeString(inventory, INVENTORY, StandardCharsets.UTF_8);
     policy = dir.resolve("policy.yaml");
     Files.writeString(policy, "name: team\ntriage:\n  preset: default\n", StandardCharsets.UTF_8);
   }
@@ -52,7 +61,7 @@ class TriageServiceTest {
   private TriageOptions.Builder options() {
     return TriageOptions.builder(record)
         .policy(policy)
-        .inventory(INVENTORY)
+        .inventory(inventory)
         .startedBy("alice")
         .changeAuthors(List.of("carol"))
         .clock(CLOCK);

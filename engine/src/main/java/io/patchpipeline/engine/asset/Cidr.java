@@ -58,10 +58,6 @@ record Cidr(byte[] network, int prefixLength) {
     for (int bit = prefix; bit < copy.length * 8; bit++) {
       copy[bit / 8] &= (byte) ~(0x80 >> (bit % 8));
     }
-    try {
-      return java.net.InetAddress.getByAddress(copy).getHostAddress();
-    } catch (java.net.UnknownHostException e) {
-      throw new IllegalStateException("an address of 4 or 16 bytes is always valid", e);
-    }
+    return IpAddresses.format(copy);
   }
 }

@@ -17,6 +17,7 @@ final class EntryBuilder {
 
   private final String file;
   private final String position;
+  private final boolean splitLists;
   private final List<TargetPattern> patterns = new ArrayList<>();
   private String id = "";
   private Criticality criticality = Criticality.UNKNOWN;
@@ -25,9 +26,14 @@ final class EntryBuilder {
   private Exposure exposure = Exposure.UNKNOWN;
   private String group = "";
 
-  EntryBuilder(String file, String position) {
+  /**
+   * Starts an entry at {@code position}. With {@code splitLists}, as for CSV cells, a pattern value
+   * may list several patterns separated by whitespace, commas or semicolons.
+   */
+  EntryBuilder(String file, String position, boolean splitLists) {
     this.file = file;
     this.position = position;
+    this.splitLists = splitLists;
   }
 
   /**
@@ -57,14 +63,16 @@ final class EntryBuilder {
     return true;
   }
 
-  /** Adds the patterns in {@code values}, separated by whitespace, commas or semicolons. */
-  void addPatterns(PatternKind kind, String values, String at) {
-    if (values == null) {
+  /** Adds the pattern {@code value}, or each pattern it lists when lists are split. */
+  void addPatterns(PatternKind kind, String value, String at) {
+    String text = value == null ? "" : value.trim();
+    if (!splitLists) {
+      patterns.add(parse(() -> TargetPattern.parse(kind, text), at));
       return;
     }
-    for (String value : values.split("[\\s,;]+")) {
-      if (!value.isEmpty()) {
-        patterns.add(parse(() -> TargetPattern.parse(kind, value), at));
+    for (String item : text.split("[\\s,;]+")) {
+      if (!item.isEmpty()) {
+        patterns.add(parse(() -> TargetPattern.parse(kind, item), at));
       }
     }
   }

@@ -42,7 +42,7 @@ final class InventoryCsvReader {
 
   private List<String> columns(CsvRows.Row header) {
     List<String> names = new ArrayList<>();
-    EntryBuilder probe = new EntryBuilder(file, "");
+    EntryBuilder probe = new EntryBuilder(file, "", true);
     for (String value : header.values()) {
       String name = value.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
       names.add(name);
@@ -79,7 +79,7 @@ final class InventoryCsvReader {
               + names.size()
               + " as in the header");
     }
-    EntryBuilder entry = new EntryBuilder(file, at);
+    EntryBuilder entry = new EntryBuilder(file, at, true);
     for (int i = 0; i < row.values().size(); i++) {
       entry.set(names.get(i), row.values().get(i), at);
     }

@@ -65,7 +65,7 @@ final class InventoryYamlReader {
       if (token != JsonToken.START_OBJECT) {
         throw error("an asset is not a mapping", "expected fields such as id: and hostnames:");
       }
-      EntryBuilder entry = new EntryBuilder(file, position(parser.currentTokenLocation()));
+      EntryBuilder entry = new EntryBuilder(file, position(parser.currentTokenLocation()), false);
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         readField(entry, parser.currentName());
       }
@@ -74,8 +74,9 @@ final class InventoryYamlReader {
   }
 
   private void readField(EntryBuilder entry, String name) throws IOException {
-    String at = position(parser.currentTokenLocation());
+    String key = position(parser.currentTokenLocation());
     JsonToken value = parser.nextToken();
+    String at = position(parser.currentTokenLocation());
     PatternKind kind = PatternKind.forKey(name);
     if (value == JsonToken.START_ARRAY && kind != null) {
       for (JsonToken item = parser.nextToken();
@@ -91,7 +92,7 @@ final class InventoryYamlReader {
       throw error("field '" + name + "' is not a single value", "expected text");
     } else if (!entry.set(name, parser.getValueAsString(""), at)) {
       throw new InputException(
-          file, at, "unknown field '" + name + "'; expected one of " + EntryBuilder.FIELDS);
+          file, key, "unknown field '" + name + "'; expected one of " + EntryBuilder.FIELDS);
     }
   }
 

@@ -140,4 +140,46 @@ final class IpAddresses {
     }
     return value;
   }
+
+  /** Formats an address: dotted IPv4, or IPv6 with the longest run of zero groups as {@code ::}. */
+  static String format(byte[] address) {
+    if (address.length == IPV4_BYTES) {
+      return (address[0] & 0xff)
+          + "."
+          + (address[1] & 0xff)
+          + "."
+          + (address[2] & 0xff)
+          + "."
+          + (address[3] & 0xff);
+    }
+    int[] groups = new int[IPV6_GROUPS];
+    for (int i = 0; i < IPV6_GROUPS; i++) {
+      groups[i] = (address[2 * i] & 0xff) << 8 | (address[2 * i + 1] & 0xff);
+    }
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < IPV6_GROUPS; i++) {
+      int length = 0;
+      while (i + length < IPV6_GROUPS && groups[i + length] == 0) {
+        length++;
+      }
+      if (length > bestLength) {
+        bestStart = i;
+        bestLength = length;
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < IPV6_GROUPS; i++) {
+      if (i == bestStart) {
+        text.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+        text.append(':');
+      }
+      text.append(Integer.toHexString(groups[i]));
+    }
+    return text.toString();
+  }
 }

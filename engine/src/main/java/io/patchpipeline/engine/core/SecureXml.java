@@ -39,7 +39,8 @@ public final class SecureXml {
   public static String problem(XMLStreamException e) {
     String text = String.valueOf(e.getMessage());
     int message = text.indexOf("Message: ");
-    return message >= 0 ? text.substring(message + "Message: ".length()).trim() : text.trim();
+    String problem = message >= 0 ? text.substring(message + "Message: ".length()) : text;
+    return problem.trim().replaceFirst("\\.$", "");
   }
 
   /** Formats the location of a StAX error as {@code line L, column C}. */

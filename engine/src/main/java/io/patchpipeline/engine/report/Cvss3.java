@@ -39,6 +39,7 @@ final class Cvss3 {
     if (vector == null || !vector.startsWith("CVSS:3.")) {
       return Double.NaN;
     }
+
     Map<String, String> metrics = new HashMap<>();
     for (String part : vector.split("/")) {
       int colon = part.indexOf(':');
@@ -46,6 +47,7 @@ final class Cvss3 {
         metrics.putIfAbsent(part.substring(0, colon), part.substring(colon + 1));
       }
     }
+
     String scope = metrics.getOrDefault("S", "");
     boolean changed = "C".equals(scope);
     Double privileges = privileges(metrics.get("PR"), changed);
@@ -65,6 +67,7 @@ final class Cvss3 {
     if (!changed && !"U".equals(scope) || privileges == null) {
       return Double.NaN;
     }
+
     double iss = 1 - (1 - weights[3]) * (1 - weights[4]) * (1 - weights[5]);
     double impact = changed ? 7.52 * (iss - 0.029) - 3.25 * Math.pow(iss - 0.02, 15) : 6.42 * iss;
     if (impact <= 0) {

@@ -33,12 +33,9 @@ final class DependencyCheckCvss {
 
   private DependencyCheckCvss() {}
 
-  /** Reads a {@code cvssV2}, {@code cvssV3} or {@code cvssV4} element. */
-  static CvssScore read(XmlCursor xml, String source, String defaultVersion) {
-    Map<String, String> metrics = new HashMap<>();
-    xml.ownText(metrics);
-    // Dependency-Check spells the v2 authentication metric "authenticationr"; newer versions fixed
-    // it.
+  /** Reads the metrics of a {@code cvssV2}, {@code cvssV3} or {@code cvssV4} element. */
+  static CvssScore of(Map<String, String> metrics, String source, String defaultVersion) {
+    // The report template spells the CVSS 2 metric "authenticationr", so both spellings are read.
     metrics.putIfAbsent("authenticationr", metrics.getOrDefault("authentication", ""));
     String version = Fields.first(metrics.get("version"), defaultVersion);
     String vector = metrics.get("vectorString");

@@ -8,15 +8,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Reads OWASP Dependency-Check XML reports (schema 1.x to 4.x): each {@code dependency} with its
+ * Reads OWASP Dependency-Check XML reports (schema 1.x and later): each {@code dependency} with its
  * package URL and {@code vulnerabilities}. Dependency-Check folds identical files found at other
  * paths into {@code relatedDependencies}; each of those paths gets its own findings. A {@code
  * suppressedVulnerability} goes to {@link FindingSink#excluded} with the state {@code suppressed}.
  */
 public final class DependencyCheckXmlParser implements ReportParser {
   static final String FORMAT = "dependency-check-xml";
+
+  private static final Map<String, String> CVSS_VERSIONS =
+      Map.of("cvssV2", "2.0", "cvssV3", "3.1", "cvssV4", "4.0");
+
+  /** The elements whose {@code id} child is a package URL, in older and newer schemas. */
+  private static final Set<String> PACKAGE_PARENTS = Set.of("package", "packageId");
 
   /** One place a dependency was found, with its package. */
   private record Location(String path, PackageRef pkg) {}
@@ -96,7 +103,7 @@ public final class DependencyCheckXmlParser implements ReportParser {
       while (xml.nextStart(itemDepth)) {
         if (xml.name().equals("filePath")) {
           path = xml.text();
-        } else if (xml.name().equals("id") && xml.parentName().equals("packageId")) {
+        } else if (xml.name().equals("id") && PACKAGE_PARENTS.contains(xml.parentName())) {
           pkg = Purl.packageOf(xml.text(), PackageKind.LIBRARY);
         }
       }
@@ -109,7 +116,7 @@ public final class DependencyCheckXmlParser implements ReportParser {
     PackageRef found = null;
     int depth = xml.depth();
     while (xml.nextStart(depth)) {
-      if (found == null && xml.name().equals("id") && xml.parentName().equals("package")) {
+      if (found == null && xml.name().equals("id") && PACKAGE_PARENTS.contains(xml.parentName())) {
         found = Purl.packageOf(xml.text(), PackageKind.LIBRARY);
       } else if (found == null
           && xml.name().equals("identifier")
@@ -130,6 +137,20 @@ public final class DependencyCheckXmlParser implements ReportParser {
     return new PackageRef(parts[0] + ":" + parts[1], "maven", "", parts[2], PackageKind.LIBRARY);
   }
 
+  private static Severity severity(String word, List<String> cvssSeverities, List<CvssScore> cvss) {
+    Severity severity = Severity.parse(word);
+    for (int i = 0; severity == Severity.UNKNOWN && i < cvssSeverities.size(); i++) {
+      severity = Severity.parse(cvssSeverities.get(i));
+    }
+    double score =
+        cvss.stream()
+            .filter(CvssScore::hasScore)
+            .mapToDouble(CvssScore::score)
+            .max()
+            .orElse(Double.NaN);
+    return severity == Severity.UNKNOWN ? Severity.fromCvss(score) : severity;
+  }
+
   private static long readVulnerability(
       XmlCursor xml,
       List<Location> locations,
@@ -144,14 +165,20 @@ public final class DependencyCheckXmlParser implements ReportParser {
         Fields.first(xml.attribute("source").toLowerCase(Locale.ROOT), "dependency-check");
     Map<String, String> fields = new HashMap<>();
     List<CvssScore> cvss = new ArrayList<>();
+    // Dependency-Check writes a top-level severity only for unscored vulnerabilities; scored ones
+    // carry it inside their CVSS elements, the newest version first in this list.
+    List<String> cvssSeverities = new ArrayList<>();
     int depth = xml.depth();
     while (xml.nextChild(depth)) {
-      switch (xml.name()) {
-        case "cvssV2" -> cvss.add(DependencyCheckCvss.read(xml, source, "2.0"));
-        case "cvssV3" -> cvss.add(DependencyCheckCvss.read(xml, source, "3.1"));
-        case "cvssV4" -> cvss.add(DependencyCheckCvss.read(xml, source, "4.0"));
-        default -> fields.put(xml.name(), xml.text());
+      String version = CVSS_VERSIONS.get(xml.name());
+      if (version == null) {
+        fields.put(xml.name(), xml.text());
+        continue;
       }
+      Map<String, String> metrics = new HashMap<>();
+      xml.ownText(metrics);
+      cvss.add(DependencyCheckCvss.of(metrics, source, version));
+      cvssSeverities.add(0, Fields.first(metrics.get("baseSeverity"), metrics.get("severity")));
     }
     DependencyCheckCvss.addFlatV2(fields, source, cvss);
     String name = fields.getOrDefault("name", "");
@@ -160,7 +187,7 @@ public final class DependencyCheckXmlParser implements ReportParser {
         name.chars().allMatch(Character::isDigit)
             ? source.toUpperCase(Locale.ROOT) + "-" + name
             : name;
-    Severity severity = Severity.parse(fields.get("severity"));
+    Severity severity = severity(fields.get("severity"), cvssSeverities, cvss);
     for (Location location : locations) {
       Finding finding =
           new Finding(

@@ -68,9 +68,12 @@ final class Fields {
 
   /** Parses a whole number; returns {@code fallback} when the text is not one. */
   static int integer(String text, int fallback) {
+    if (text == null) {
+      return fallback;
+    }
     try {
       return Integer.parseInt(text.trim());
-    } catch (NumberFormatException | NullPointerException e) {
+    } catch (NumberFormatException e) {
       return fallback;
     }
   }

@@ -26,7 +26,7 @@ public final class GrypeParser implements ReportParser {
 
   private static final Set<String> HEADER = Set.of("source", "descriptor");
 
-  /** Grype fix states that say no fixed version exists or will be released. */
+  /** Grype fix states meaning that no fixed version exists or will be released. */
   private static final Set<String> NO_FIX = Set.of("not-fixed", "wont-fix");
 
   @Override

@@ -2,10 +2,11 @@ package io.patchpipeline.engine.report;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Json;
 import java.io.Closeable;
@@ -22,7 +23,7 @@ import java.util.Set;
  * the file and the line and column.
  */
 final class JsonCursor implements Closeable {
-  /** Handles one array element or object field; the cursor stands on its value. */
+  /** Handles one array element or object field while the cursor is on its value. */
   interface ValueHandler {
     void accept(JsonCursor cursor) throws IOException;
   }
@@ -49,7 +50,7 @@ final class JsonCursor implements Closeable {
     return cursor;
   }
 
-  /** Returns a cursor over a subtree read earlier, standing on its first token. */
+  /** Returns a cursor over a subtree read earlier, positioned on its first token. */
   static JsonCursor over(String file, JsonNode node) throws IOException {
     JsonCursor cursor = new JsonCursor(file, node.traverse(Json.mapper()));
     cursor.next();
@@ -91,7 +92,7 @@ final class JsonCursor implements Closeable {
     return name == null ? "" : name;
   }
 
-  /** Returns where the cursor stands, as {@code line L, column C}. */
+  /** Returns the position of the current token as {@code line L, column C}. */
   String position() {
     JsonLocation location = parser.currentLocation();
     if (location == null || location.getLineNr() < 0) {
@@ -108,12 +109,12 @@ final class JsonCursor implements Closeable {
   JsonToken next() throws IOException {
     try {
       return parser.nextToken();
-    } catch (StreamReadException e) {
+    } catch (JsonProcessingException e) {
       throw syntaxError(e);
     }
   }
 
-  /** Fails unless the current token is {@code token}; {@code what} says what was expected. */
+  /** Fails unless the current token is {@code token}; {@code what} names the expected value. */
   void expect(JsonToken token, String what) {
     if (token() != token) {
       throw error("expected " + what + " but found " + describe(token()));
@@ -160,16 +161,36 @@ final class JsonCursor implements Closeable {
     try {
       JsonNode node = Json.mapper().readTree(parser);
       return node == null ? MissingNode.getInstance() : node;
-    } catch (StreamReadException e) {
+    } catch (JsonProcessingException e) {
       throw syntaxError(e);
     }
+  }
+
+  /**
+   * Reads the current object as a tree of only the named fields. Skipping the others (long
+   * descriptions, reference lists) saves decoding them.
+   */
+  JsonNode tree(Set<String> fields) throws IOException {
+    if (token() != JsonToken.START_OBJECT) {
+      return tree();
+    }
+    ObjectNode node = Json.mapper().createObjectNode();
+    forEachField(
+        field -> {
+          if (fields.contains(field.name())) {
+            node.set(field.name(), field.tree());
+          } else {
+            field.skip();
+          }
+        });
+    return node;
   }
 
   /** Skips the current value with all its children. */
   void skip() throws IOException {
     try {
       parser.skipChildren();
-    } catch (StreamReadException e) {
+    } catch (JsonProcessingException e) {
       throw syntaxError(e);
     }
   }
@@ -211,7 +232,7 @@ final class JsonCursor implements Closeable {
     parser.close();
   }
 
-  private InputException syntaxError(StreamReadException e) {
+  private InputException syntaxError(JsonProcessingException e) {
     JsonLocation location = e.getLocation();
     String where =
         location == null

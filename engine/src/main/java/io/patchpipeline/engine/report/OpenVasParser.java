@@ -22,6 +22,8 @@ public final class OpenVasParser implements ReportParser {
 
   private static final Pattern INSTALLED = Pattern.compile("Installed version:[ \\t]*(\\S+)");
   private static final Pattern FIXED = Pattern.compile("Fixed version:[ \\t]*(\\S[^\\r\\n]*)");
+  private static final Pattern PRODUCT =
+      Pattern.compile("carries the product: cpe:/a:[^:\\s]+:([^:\\s]+):([^:\\s]+)");
   private static final Pattern VECTOR = Pattern.compile("cvss_base_vector=([^|\\s]+)");
 
   @Override
@@ -62,12 +64,15 @@ public final class OpenVasParser implements ReportParser {
         default -> fields.put(xml.name(), xml.text());
       }
     }
+
     double score = Fields.number(fields.get("severity"));
     if (cves.isEmpty() && !(score > 0)) {
       return 0;
     }
+
     Severity severity =
         Double.isNaN(score) ? Severity.parse(fields.get("threat")) : Severity.fromCvss(score);
+
     Target target = Fields.host(host.get("hostname"), host.get("ip"), "");
     String title = Fields.first(fields.get("nvt.name"), fields.get("name"));
     String description = fields.getOrDefault("description", "");
@@ -135,17 +140,25 @@ public final class OpenVasParser implements ReportParser {
     return matcher.find() ? matcher.group(1) : "";
   }
 
-  /** Returns the product version a result's description names after {@code Installed version:}. */
+  /**
+   * Returns the product a result's description names: the version after {@code Installed version:},
+   * or product and version from {@code The host carries the product: cpe:/a:...}.
+   */
   static PackageRef installed(String description) {
     Matcher matcher = INSTALLED.matcher(description);
+    if (matcher.find()) {
+      return new PackageRef("", "", "", matcher.group(1), PackageKind.APPLICATION);
+    }
+    matcher = PRODUCT.matcher(description);
     return matcher.find()
-        ? new PackageRef("", "", "", matcher.group(1), PackageKind.APPLICATION)
+        ? new PackageRef(matcher.group(1), "", "", matcher.group(2), PackageKind.APPLICATION)
         : Fields.APPLICATION;
   }
 
   /**
-   * Returns the versions a description names after {@code Fixed version:}; {@code None} means no
-   * fix exists, and a description without that line says nothing about fixes.
+   * Returns the versions a description names after {@code Fixed version:}; {@code None} means that
+   * no fix exists. Without that line the result is empty, because the description gives no fix
+   * information.
    */
   static Optional<List<String>> fixedVersions(String description) {
     Matcher matcher = FIXED.matcher(description);

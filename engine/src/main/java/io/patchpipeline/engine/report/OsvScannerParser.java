@@ -8,14 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patchpipeline.engine.core.Json;
-import io.patchpipeline.engine.core.Severity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads OSV-Scanner JSON reports ({@code results[].packages[]} with OSV records). Each package
@@ -28,9 +25,6 @@ public final class OsvScannerParser implements ReportParser {
   private static final String EXPECTED = "an OSV-Scanner JSON report: an object with results";
 
   private static final ScannerInfo SCANNER = new ScannerInfo(FORMAT, "");
-
-  /** A severity and whose rating it is. */
-  private record Rated(Severity level, String source) {}
 
   /** One package entry of a result, read as a tree, and where it starts in the file. */
   private record Entry(JsonNode node, String position) {}
@@ -154,15 +148,15 @@ public final class OsvScannerParser implements ReportParser {
     List<CvssScore> cvss = new ArrayList<>();
     for (JsonNode member : members) {
       others.addAll(JsonCursor.texts(member.path("aliases")));
-      addRatings(cvss, member);
+      OsvRecords.addRatings(cvss, member);
     }
     JsonNode first = members.get(0);
-    Rated severity = severity(members, number(group, "max_severity"), cvss);
+    OsvRecords.Rated severity = OsvRecords.severity(members, number(group, "max_severity"), cvss);
     return new Finding(
         id,
         ReportValues.aliases(id, others),
         packageOf(pkg),
-        fixedVersions(pkg, members),
+        OsvRecords.fixedVersions(pkg, members),
         target,
         SCANNER,
         severity.level(),
@@ -171,77 +165,6 @@ public final class OsvScannerParser implements ReportParser {
         text(first, "summary"),
         ReportValues.date(text(first, "published")),
         report);
-  }
-
-  /**
-   * Returns the severity word and its source: a record's {@code database_specific.severity} (as
-   * GitHub advisories give it), else the rating of the group's {@code max_severity} or of the
-   * highest computed CVSS score.
-   */
-  private static Rated severity(List<JsonNode> members, double maxSeverity, List<CvssScore> cvss) {
-    for (JsonNode member : members) {
-      String word = text(member.path("database_specific"), "severity");
-      if (!word.isBlank()) {
-        return new Rated(Severity.parse(word), database(text(member, "id")));
-      }
-    }
-    double score = maxSeverity;
-    if (Double.isNaN(score)) {
-      score =
-          cvss.stream()
-              .mapToDouble(CvssScore::score)
-              .filter(s -> !Double.isNaN(s))
-              .max()
-              .orElse(Double.NaN);
-    }
-    return new Rated(Severity.fromCvss(score), Double.isNaN(score) ? "" : "cvss");
-  }
-
-  private static void addRatings(List<CvssScore> cvss, JsonNode member) {
-    String source = database(text(member, "id"));
-    for (JsonNode rating : member.path("severity")) {
-      String vector = text(rating, "score");
-      String version =
-          switch (text(rating, "type")) {
-            case "CVSS_V2" -> "2.0";
-            case "CVSS_V3" -> "3.1";
-            case "CVSS_V4" -> "4.0";
-            default -> "";
-          };
-      if (!version.isEmpty()) {
-        CvssScore parsed = CvssScore.of(source, vector, Double.NaN, version);
-        cvss.add(CvssScore.of(source, vector, Cvss3.baseScore(parsed.vector()), version));
-      }
-    }
-  }
-
-  /**
-   * Returns the {@code fixed} events of the records' ranges for this package; an empty list when
-   * ranges exist without a fix, and an empty result when no range applies.
-   */
-  private static Optional<List<String>> fixedVersions(JsonNode pkg, List<JsonNode> members) {
-    List<String> fixed = new ArrayList<>();
-    boolean ranged = false;
-    for (JsonNode member : members) {
-      for (JsonNode affected : member.path("affected")) {
-        if (!text(affected.path("package"), "name").equals(text(pkg, "name"))) {
-          continue;
-        }
-        for (JsonNode range : affected.path("ranges")) {
-          if ("GIT".equals(text(range, "type"))) {
-            continue;
-          }
-          ranged = true;
-          for (JsonNode event : range.path("events")) {
-            String version = text(event, "fixed");
-            if (!version.isBlank() && !fixed.contains(version)) {
-              fixed.add(version);
-            }
-          }
-        }
-      }
-    }
-    return ranged ? Optional.of(fixed) : Optional.empty();
   }
 
   private static PackageRef packageOf(JsonNode pkg) {
@@ -261,11 +184,5 @@ public final class OsvScannerParser implements ReportParser {
       case "docker", "image" -> Target.image(path);
       default -> Target.file(path);
     };
-  }
-
-  /** Returns the database an id comes from, by its prefix: {@code ghsa}, {@code rustsec}, ... */
-  private static String database(String id) {
-    int dash = id.indexOf('-');
-    return (dash > 0 ? id.substring(0, dash) : id).toLowerCase(Locale.ROOT);
   }
 }

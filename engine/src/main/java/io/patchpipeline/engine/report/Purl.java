@@ -27,8 +27,9 @@ record Purl(String type, String namespace, String name, String version) {
     String type = rest.substring(0, slash);
     String path = rest.substring(slash + 1);
     String version = "";
+    // The version separator follows the last slash; an npm scope such as @types precedes it.
     int at = path.lastIndexOf('@');
-    if (at > 0) {
+    if (at > path.lastIndexOf('/')) {
       version = decode(path.substring(at + 1));
       path = path.substring(0, at);
     }

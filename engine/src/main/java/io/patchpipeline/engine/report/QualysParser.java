@@ -18,7 +18,7 @@ public final class QualysParser implements ReportParser {
   static final String FORMAT = "qualys";
   private static final ScannerInfo SCANNER = new ScannerInfo("Qualys", "");
 
-  /** What the report says about one QID: the same for every host it is found on. */
+  /** The details a report gives for one QID, the same for every host it is found on. */
   private record Details(String title, int level, List<String> cves, List<CvssScore> cvss) {}
 
   @Override
@@ -28,7 +28,8 @@ public final class QualysParser implements ReportParser {
 
   @Override
   public int detect(String head) {
-    boolean scan = head.contains("<!DOCTYPE SCAN") || head.contains("<SCAN value=");
+    boolean scan =
+        head.contains("<!DOCTYPE SCAN") || head.contains("<SCAN") && head.contains("<IP value=");
     return scan || head.contains("<ASSET_DATA_REPORT") ? 100 : 0;
   }
 
@@ -64,7 +65,8 @@ public final class QualysParser implements ReportParser {
   private static Details readDetails(XmlCursor xml) {
     int level = Fields.integer(xml.attribute("severity"), -1);
     String title = "";
-    List<String> cves = new ArrayList<>();
+    // A scan report may name the CVEs in a cveid attribute instead of, or besides, CVE_ID_LIST.
+    List<String> cves = new ArrayList<>(Fields.cveIds(xml.attribute("cveid")));
     List<CvssScore> cvss = new ArrayList<>();
     int depth = xml.depth();
     while (xml.nextStart(depth)) {

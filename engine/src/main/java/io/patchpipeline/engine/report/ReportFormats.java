@@ -11,10 +11,16 @@ public final class ReportFormats {
         new TrivyParser(),
         new GrypeParser(),
         new OsvScannerParser(),
+        new CycloneDxParser(),
+        new DependencyCheckJsonParser(),
+        new TrivyOperatorParser(),
         new NessusParser(),
         new QualysParser(),
         new OpenVasParser(),
         new DependencyCheckXmlParser(),
-        new SarifParser());
+        new SarifParser(),
+        new TenableCsvParser(),
+        new OpenVasCsvParser(),
+        new QualysCsvParser());
   }
 }

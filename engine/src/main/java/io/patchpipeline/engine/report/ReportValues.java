@@ -49,4 +49,10 @@ final class ReportValues {
     }
     return versions;
   }
+
+  /** Returns the first line of a description, cut to 200 characters, as a finding's title. */
+  static String title(String description) {
+    String line = description.strip().lines().findFirst().orElse("");
+    return line.length() <= 200 ? line : line.substring(0, 199) + "\u2026";
+  }
 }

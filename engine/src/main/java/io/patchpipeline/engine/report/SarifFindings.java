@@ -23,11 +23,8 @@ final class SarifFindings {
   private static final Pattern PACKAGE = Pattern.compile("(?m)^Package: *(\\S+)");
   private static final Pattern INSTALLED = Pattern.compile("(?m)^Installed Version: *(\\S+)");
   private static final Pattern FIXED = Pattern.compile("(?m)^Fixed Version:[ \\t]*([^\\r\\n]*)");
-  private static final Pattern SNYK_PACKAGE =
-      Pattern.compile("^(?:\\(([^)]*)\\)\\s*)?(\\S+)@(\\S+)$");
   private static final Pattern SNYK_FIX = Pattern.compile("to version ([^\\r\\n]+?) or higher");
   private static final Pattern SNYK_MANAGER = Pattern.compile("Package Manager: *(\\S+)");
-  private static final Pattern TRIVY_IMAGE = Pattern.compile("^(\\S+) \\([a-z]+ [^)]+\\)$");
   private static final String FORMAT_SOURCE = SarifParser.FORMAT;
   private static final SarifRule NO_RULE = SarifRule.of(MissingNode.getInstance());
 
@@ -54,6 +51,7 @@ final class SarifFindings {
       sink.warning(report + ": a result of " + run.scanner().name() + " has no rule id; skipped");
       return;
     }
+
     String message = text(result, "message", "text");
     PackageRef pkg = pkg(rule, message, id);
     int slash = id.indexOf('/');
@@ -63,6 +61,7 @@ final class SarifFindings {
     if (Finding.isCve(id)) {
       id = id.toUpperCase(Locale.ROOT);
     }
+
     List<String> aliases = Finding.isCve(id) ? List.of() : snykCves(rule);
     List<CvssScore> cvss = cvss(result.path("properties"), rule.properties());
     sink.accept(
@@ -137,10 +136,10 @@ final class SarifFindings {
     if (!name.isEmpty()) {
       return new PackageRef(name, "", "", version, trivyKind(rule.name()));
     }
-    Matcher snyk = SNYK_PACKAGE.matcher(rule.description());
-    if (snyk.matches()) {
+    String[] snyk = snykDescription(rule.description());
+    if (snyk != null) {
       String ecosystem = find(SNYK_MANAGER, rule.help());
-      return new PackageRef(snyk.group(2), ecosystem, "", snyk.group(3), PackageKind.LIBRARY);
+      return new PackageRef(snyk[1], ecosystem, "", snyk[2], PackageKind.LIBRARY);
     }
     int slash = ruleId.indexOf('/');
     return slash > 0
@@ -173,8 +172,26 @@ final class SarifFindings {
   }
 
   private static List<String> snykCves(SarifRule rule) {
-    Matcher snyk = SNYK_PACKAGE.matcher(rule.description());
-    return snyk.matches() ? Fields.cveIds(snyk.group(1)) : List.of();
+    String[] snyk = snykDescription(rule.description());
+    return snyk == null ? List.of() : Fields.cveIds(snyk[0]);
+  }
+
+  /**
+   * Splits Snyk's full description {@code (CVE-2016-3092) group:artifact@1.3.1} into the ids in
+   * brackets, the package name and the version, or returns null for another text.
+   */
+  private static String[] snykDescription(String text) {
+    String ids = "";
+    String rest = text;
+    if (rest.startsWith("(") && rest.indexOf(')') > 0) {
+      ids = rest.substring(1, rest.indexOf(')'));
+      rest = rest.substring(rest.indexOf(')') + 1).trim();
+    }
+    int at = rest.lastIndexOf('@');
+    if (at <= 0 || at == rest.length() - 1 || rest.chars().anyMatch(Character::isWhitespace)) {
+      return null;
+    }
+    return new String[] {ids, rest.substring(0, at), rest.substring(at + 1)};
   }
 
   private static Target target(SarifRun run, JsonNode result) {
@@ -183,9 +200,10 @@ final class SarifFindings {
     }
     String uri =
         text(result.path("locations").path(0), "physicalLocation", "artifactLocation", "uri");
-    Matcher image = TRIVY_IMAGE.matcher(uri);
-    if (run.scanner().name().equalsIgnoreCase("Trivy") && image.matches()) {
-      return Target.image(image.group(1));
+    // Trivy before 0.20 names an image target as "name (os version)", as in "nginx (debian 10.4)".
+    int os = uri.indexOf(" (");
+    if (run.scanner().name().equalsIgnoreCase("Trivy") && os > 0 && uri.endsWith(")")) {
+      return Target.image(uri.substring(0, os));
     }
     if (uri.isEmpty()) {
       return Target.unknown(Fields.first(run.scanner().name(), "unknown"));

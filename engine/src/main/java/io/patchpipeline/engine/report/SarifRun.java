@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a SARIF run says about all its results: the scanner, its rules, and the image it scanned
+ * The facts a SARIF run gives for all its results: the scanner, its rules, and the image it scanned
  * where the scanner names one in the run's properties (Trivy writes {@code imageName}).
  */
 record SarifRun(

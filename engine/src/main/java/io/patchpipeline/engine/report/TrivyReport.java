@@ -154,7 +154,9 @@ final class TrivyReport {
               if (header.targetSeen) {
                 TrivyVulnerabilities.Context context = context(header, targets);
                 field.forEachElement(
-                    "Vulnerabilities", entry -> emit(entry.position(), entry.tree(), context));
+                    "Vulnerabilities",
+                    entry ->
+                        emit(entry.position(), entry.tree(TrivyVulnerabilities.FIELDS), context));
               } else {
                 header.pending = field.tree();
               }

@@ -20,11 +20,28 @@ final class TrivyVulnerabilities {
   /** Trivy's numeric vendor severities, 0 to 4, as words for {@link Severity#parse}. */
   private static final String[] VENDOR_LEVELS = {"unknown", "low", "medium", "high", "critical"};
 
-  /** Trivy statuses that say no fixed version exists or will be released. */
+  /** The fields of an entry that a finding needs; the parser skips the others. */
+  static final Set<String> FIELDS =
+      Set.of(
+          "VulnerabilityID",
+          "VendorIDs",
+          "PkgName",
+          "PkgIdentifier",
+          "InstalledVersion",
+          "FixedVersion",
+          "Status",
+          "SeveritySource",
+          "Severity",
+          "VendorSeverity",
+          "CVSS",
+          "Title",
+          "PublishedDate");
+
+  /** Trivy statuses meaning that no fixed version exists or will be released. */
   private static final Set<String> NO_FIX = Set.of("affected", "will_not_fix", "fix_deferred");
 
   /**
-   * What a finding takes from the report and the result around the entry.
+   * The report and result fields that each finding of a result shares.
    *
    * @param resultClass Trivy's result class, such as {@code os-pkgs} or {@code lang-pkgs}
    * @param resultType the OS family or package manager, such as {@code debian} or {@code jar}
@@ -79,8 +96,8 @@ final class TrivyVulnerabilities {
   }
 
   /**
-   * Returns the fixed versions; an empty list where Trivy's status says no fix exists, and an empty
-   * result where the report does not say.
+   * Returns the fixed versions. The list is empty where Trivy's status means that no fix exists,
+   * and the result is empty where the report gives neither a version nor such a status.
    */
   static Optional<List<String>> fixedVersions(JsonNode entry) {
     List<String> versions = ReportValues.versions(text(entry, "FixedVersion"));

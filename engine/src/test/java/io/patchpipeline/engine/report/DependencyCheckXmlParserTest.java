@@ -72,6 +72,7 @@ class DependencyCheckXmlParserTest extends AbstractParserTest {
     assertThat(advisory.severity()).isEqualTo(Severity.MEDIUM);
     assertThat(advisory.severitySource()).isEqualTo("npm");
     assertThat(advisory.cvss()).isEmpty();
+    assertThat(findings.get(3).severity()).as("from the CVSS score").isEqualTo(Severity.MEDIUM);
     assertThat(findings.get(3).cvss())
         .containsExactly(
             new CvssScore("ossindex", "3.1", "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:L/A:L", 5.6));

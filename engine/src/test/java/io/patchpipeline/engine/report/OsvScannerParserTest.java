@@ -29,7 +29,7 @@ class OsvScannerParserTest extends AbstractParserTest {
     return List.of("osv-scanner");
   }
 
-  /** The folder also holds an empty file, which {@link #rejectsRealEmptyReport} covers. */
+  /** The folder also contains an empty file, which {@link #rejectsRealEmptyReport} covers. */
   @Override
   protected boolean isRealReport(Path file) {
     try {

@@ -64,7 +64,7 @@ class QualysParserTest extends AbstractParserTest {
     CollectingSink sink = new CollectingSink();
     ParsedReport report = parser().parse(resource("qualys-scan.xml"), sink);
 
-    assertThat(report.findings()).isEqualTo(2);
+    assertThat(report.findings()).isEqualTo(3);
     assertThat(ReportReader.withAllFormats().detect(resource("qualys-scan.xml")).format())
         .isEqualTo("qualys");
     Finding smb = sink.findings.get(0);
@@ -72,7 +72,9 @@ class QualysParserTest extends AbstractParserTest {
     assertThat(smb.target()).isEqualTo(Target.host("mail.example.test", "198.51.100.7"));
     assertThat(smb.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(smb.maxCvssScore()).isEqualTo(10.0);
-    assertThat(sink.findings.get(1).vulnerabilityId()).isEqualTo("QUALYS-38173");
+    assertThat(sink.findings.get(1).vulnerabilityId()).isEqualTo("CVE-2023-50387");
+    assertThat(sink.findings.get(1).severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(sink.findings.get(2).vulnerabilityId()).isEqualTo("QUALYS-38173");
   }
 
   @Test

@@ -39,6 +39,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     throw new UnsupportedOperationException();
   }
 
+  /** Returns the first cause of {@code type}; the stub has none unless a test overrides it. */
+  public <T extends Cause> T getCause(Class<T> type) {
+    return null;
+  }
+
   public String getExternalizableId() {
     throw new UnsupportedOperationException();
   }

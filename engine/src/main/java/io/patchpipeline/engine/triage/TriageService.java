@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /** The Triage stage: decides a record's units under the policy, and records people's approvals. */
@@ -24,6 +25,21 @@ public final class TriageService {
    */
   public static TriageResult triage(TriageOptions options) throws IOException {
     PatchRecord record = RecordStore.read(options.record());
+    TriageResult result = decide(record, options.record().toString(), options);
+    if (!options.dryRun()) {
+      RecordStore.write(options.recordOut().orElse(options.record()), result.record());
+    }
+    return result;
+  }
+
+  /**
+   * Decides every unit of {@code record}, which a front end already holds, and returns the record
+   * with its new triage section without writing it; {@code options.record()} is not read.
+   *
+   * @param recordName the record's name in messages
+   */
+  public static TriageResult decide(PatchRecord record, String recordName, TriageOptions options)
+      throws IOException {
     Policy policy =
         options.policy().isPresent()
             ? PolicyLoader.load(options.policy().get())
@@ -43,17 +59,12 @@ public final class TriageService {
     if (options.against().isPresent()) {
       PatchRecord earlier = RecordStore.read(options.against().get());
       Instant then = earlier.createdAt() == null ? now : earlier.createdAt();
-      diff =
-          Optional.of(
-              TriageDiff.between(
-                  triage.decide(earlier, then, Optional.empty(), java.util.List.of()), run));
+      Triage.Run before = triage.decide(earlier, then, Optional.empty(), List.of());
+      diff = Optional.of(TriageDiff.between(before, run));
     }
-    warnAboutDroppedApprovals(record, options.record(), messages);
-    PatchRecord updated = TriageRecords.write(record, run.section());
-    if (!options.dryRun()) {
-      RecordStore.write(options.recordOut().orElse(options.record()), updated);
-    }
+    warnAboutDroppedApprovals(record, recordName, messages);
     messages.info(counts(run.section()));
+    PatchRecord updated = TriageRecords.write(record, run.section());
     return new TriageResult(updated, triagePolicy, run.section(), diff, messages);
   }
 
@@ -77,8 +88,9 @@ public final class TriageService {
     return approved;
   }
 
-  private static void warnAboutDroppedApprovals(PatchRecord record, Path file, Messages messages) {
-    TriageRecords.read(record, file.toString())
+  private static void warnAboutDroppedApprovals(
+      PatchRecord record, String recordName, Messages messages) {
+    TriageRecords.read(record, recordName)
         .filter(s -> !s.approvals().isEmpty())
         .ifPresent(
             s ->

@@ -58,7 +58,7 @@ final class RunIdentities {
     return new ArrayList<>(authors);
   }
 
-  /** Returns whether {@code userId} holds Overall/Administer, as Jenkins' ACL decides. */
+  /** Returns whether {@code userId} has Overall/Administer, as Jenkins' ACL decides. */
   static boolean isAdministrator(String userId) {
     User user = User.getById(userId, false);
     if (user == null) {
@@ -67,7 +67,7 @@ final class RunIdentities {
     try {
       return Jenkins.get().getACL().hasPermission2(user.impersonate2(), Jenkins.ADMINISTER);
     } catch (UsernameNotFoundException e) {
-      // A user that the security realm no longer knows holds no permission.
+      // A user that the security realm no longer has gets no permission.
       return false;
     }
   }

@@ -16,7 +16,7 @@ import jenkins.MasterToSlaveFileCallable;
 
 /**
  * Runs triage where the workspace is, so that the policy, inventory and SSVC files are read on the
- * agent; the record travels there and back as JSON bytes.
+ * agent. The record travels there and back as JSON bytes.
  */
 final class TriageCallable extends MasterToSlaveFileCallable<TriageOutcome> {
   private static final long serialVersionUID = 1L;

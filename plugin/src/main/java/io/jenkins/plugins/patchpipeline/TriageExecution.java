@@ -31,9 +31,7 @@ final class TriageExecution extends SynchronousNonBlockingStepExecution<Map<Stri
 
   private final TriageSettings settings;
 
-  /**
-   * Decides whether a user holds Overall/Administer; tests replace Jenkins' ACL with a fixed set.
-   */
+  /** Decides whether a user has Overall/Administer. Tests replace Jenkins' ACL with a fixed set. */
   private final transient Predicate<String> administrators;
 
   TriageExecution(PatchTriageStep step, StepContext context) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the agent sends back after triage: the record with its triage section as JSON bytes, the
- * summary map and the console lines; or only the problem when the input was bad. Only plain JDK
- * types, so that remoting's class filter accepts it.
+ * The agent's reply after triage: the record with its triage section as JSON bytes, the summary map
+ * and the console lines, or only the problem when the input was bad. It holds plain JDK types only,
+ * so that remoting's class filter accepts it.
  */
 record TriageOutcome(
     byte[] record,

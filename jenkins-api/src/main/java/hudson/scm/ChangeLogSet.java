@@ -3,13 +3,16 @@ package hudson.scm;
 
 import hudson.model.User;
 
-/** The changes of one checkout. Tests subclass it with a fixed list of entries. */
+/**
+ * The changes of one checkout. The plugin only reads change sets, so the stub declares no usable
+ * constructor; the real one takes the run and the repository browser.
+ */
 public abstract class ChangeLogSet<T extends ChangeLogSet.Entry> implements Iterable<T> {
-  protected ChangeLogSet() {}
+  private ChangeLogSet() {}
 
   /** One commit. */
   public abstract static class Entry {
-    protected Entry() {}
+    public Entry() {}
 
     public abstract User getAuthor();
   }

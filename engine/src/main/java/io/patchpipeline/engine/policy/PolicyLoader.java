@@ -178,7 +178,7 @@ public final class PolicyLoader {
   }
 
   /** Parses {@code 2h}, {@code 30d}, {@code 45m}, {@code 2w} or ISO-8601 {@code PT2H}. */
-  static Duration duration(String text, String source, String where) {
+  public static Duration duration(String text, String source, String where) {
     String trimmed = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
     Matcher short_ = SHORT_DURATION.matcher(trimmed);
     if (short_.matches()) {

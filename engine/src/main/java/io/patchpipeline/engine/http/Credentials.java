@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a client authenticates: nothing, HTTP Basic (user and password or API token) or a Bearer
+ * The authentication of a client: nothing, HTTP Basic (user and password or API token) or a Bearer
  * token. The secret leaves this object only as the {@code Authorization} header value that {@link
  * HttpService} sends; {@link #toString()} shows the scheme and user, never the secret.
  */

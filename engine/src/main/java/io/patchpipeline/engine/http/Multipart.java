@@ -7,6 +7,8 @@ import java.util.HexFormat;
 
 /** A {@code multipart/form-data} body (RFC 7578) with one file part, for attachment uploads. */
 public final class Multipart {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final String boundary;
   private final byte[] body;
 
@@ -18,7 +20,7 @@ public final class Multipart {
   /** Builds a body with the file {@code fileName} in the form field {@code field}. */
   public static Multipart ofFile(String field, String fileName, String mediaType, byte[] content) {
     byte[] random = new byte[12];
-    new SecureRandom().nextBytes(random);
+    RANDOM.nextBytes(random);
     String boundary = "----patch-pipeline-" + HexFormat.of().formatHex(random);
     ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 512);
     String head =

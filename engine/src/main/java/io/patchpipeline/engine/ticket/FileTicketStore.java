@@ -127,14 +127,23 @@ public final class FileTicketStore implements TicketClient {
   public synchronized void attach(RemoteTicket remote, Path file) throws IOException {
     FileTicket old = load(remote);
     String name = String.valueOf(file.getFileName());
-    Path target = folder.resolve(old.key() + "-attachments").resolve(name);
-    Files.createDirectories(target.getParent());
-    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+    Path attachmentFolder = folder.resolve(old.key() + "-attachments");
+    Files.createDirectories(attachmentFolder);
+    Files.copy(file, attachmentFolder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     List<String> attachments = new ArrayList<>(old.attachments());
     if (!attachments.contains(name)) {
       attachments.add(name);
     }
     save(withStatus(old, old.status(), old.comments(), attachments));
+  }
+
+  @Override
+  public String checkConnection() throws IOException {
+    Files.createDirectories(folder);
+    if (!Files.isWritable(folder)) {
+      throw new TicketException("The ticket folder " + folder + " is not writable");
+    }
+    return "The ticket folder " + folder + " is writable.";
   }
 
   private FileTicket withStatus(

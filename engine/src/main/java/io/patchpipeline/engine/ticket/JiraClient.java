@@ -27,9 +27,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What Jira Cloud (REST API v3) and Jira Data Center (REST API v2) share: issues carry the dedup
- * key as a label and what Patch Pipeline wrote as the issue property {@value SyncState#PROPERTY},
- * which a search returns with the issue, so a sync needs no request per issue.
+ * The behaviour Jira Cloud (REST API v3) and Jira Data Center (REST API v2) share: issues carry the
+ * dedup key as a label and what Patch Pipeline wrote as the issue property {@value
+ * SyncState#PROPERTY}, which a search returns with the issue, so a sync needs no request per issue.
  */
 abstract class JiraClient implements TicketClient {
   /** Issue fields a search requests. */
@@ -75,8 +75,8 @@ abstract class JiraClient implements TicketClient {
     if (dedupKeys.isEmpty()) {
       return found;
     }
-    Map<String, String> wanted = new LinkedHashMap<>();
-    dedupKeys.forEach(k -> wanted.put(k.toLowerCase(Locale.ROOT), k));
+    Map<String, String> requested = new LinkedHashMap<>();
+    dedupKeys.forEach(k -> requested.put(k.toLowerCase(Locale.ROOT), k));
     String jql =
         "project = "
             + quote(config.project())
@@ -85,7 +85,7 @@ abstract class JiraClient implements TicketClient {
             + ") ORDER BY created ASC";
     for (JsonNode issue : search(jql, Math.min(100, dedupKeys.size()))) {
       for (JsonNode label : issue.path("fields").path("labels")) {
-        String key = wanted.get(label.asText().toLowerCase(Locale.ROOT));
+        String key = requested.get(label.asText().toLowerCase(Locale.ROOT));
         if (key != null) {
           found.putIfAbsent(key, toTicket(issue, key));
         }
@@ -192,6 +192,21 @@ abstract class JiraClient implements TicketClient {
             .withBody(form.body(), form.contentType())
             .withHeader("X-Atlassian-Token", "no-check");
     send(request);
+  }
+
+  @Override
+  public String checkConnection() throws IOException {
+    JsonNode user = send(ApiRequest.get(api("myself"))).json();
+    JsonNode project = send(ApiRequest.get(api("project/" + encode(config.project())))).json();
+    return "Connected to "
+        + base
+        + " as "
+        + user.path("displayName").asText(user.path("name").asText("?"))
+        + "; project "
+        + project.path("key").asText(config.project())
+        + " ("
+        + project.path("name").asText("")
+        + ") is visible.";
   }
 
   /** Returns the labels of a ticket: the configured ones, the dedup label and one per CVE. */

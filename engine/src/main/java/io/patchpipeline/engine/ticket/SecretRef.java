@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Where the CLI finds a ticket system's secret: the name of an environment variable or a file, so
- * that no secret sits in a configuration file or on a command line. With a user the secret is a
- * password or API token sent as HTTP Basic; without one it is a Bearer token.
+ * The location of a ticket system's secret for the CLI: the name of an environment variable or a
+ * file, so that no secret sits in a configuration file or on a command line. With a user the secret
+ * is a password or API token sent as HTTP Basic; without one it is a Bearer token.
  *
  * @param source the configuration file and position, for messages
  */

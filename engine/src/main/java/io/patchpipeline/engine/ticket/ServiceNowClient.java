@@ -159,6 +159,12 @@ public final class ServiceNowClient implements TicketClient {
     send(request);
   }
 
+  @Override
+  public String checkConnection() throws IOException {
+    send(ApiRequest.get(table("?sysparm_limit=1&sysparm_fields=sys_id")));
+    return "Connected to " + base + "; table " + config.table() + " is readable.";
+  }
+
   private ObjectNode fields(TicketDraft draft, SyncState state, boolean withPriority) {
     String description = TextRenderer.render(TicketDocument.of(draft)) + "\n\n" + marker(state);
     ObjectNode body = Json.mapper().createObjectNode();

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What Patch Pipeline last wrote into a ticket, stored in the ticket itself (a Jira issue property,
- * a marked line of a ServiceNow description, a field of the file store) so that a run with a new
- * record still knows what the ticket says.
+ * The content Patch Pipeline last wrote into a ticket, stored in the ticket itself (a Jira issue
+ * property, a marked line of a ServiceNow description, a field of the file store), so that a run
+ * with a new record can compare the ticket with its draft.
  *
  * @param priority the priority the ticket has; never lowered by a sync
  * @param computedPriority the priority the last scan computed, which may be lower

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a sync changes in an existing ticket. A priority is raised but never lowered: a lower
- * computed priority is reported in the comment and left for a person to apply.
+ * The difference a sync writes into an existing ticket. A priority is raised but never lowered: a
+ * lower computed priority is reported in the comment and left for a person to apply.
  *
  * @param writePriority whether the update sets the priority and due date fields
  * @param after the state the ticket has after the update
@@ -32,7 +32,7 @@ public record TicketChange(
     goneAssets = List.copyOf(goneAssets);
   }
 
-  /** Compares what a ticket says with what {@code draft} wants it to say. */
+  /** Compares the state stored in a ticket with {@code draft}. */
   public static TicketChange between(Optional<SyncState> before, TicketDraft draft) {
     SyncState wanted = draft.state();
     if (before.isEmpty()) {
@@ -73,7 +73,7 @@ public record TicketChange(
         after);
   }
 
-  /** Returns the comment that tells the ticket's readers what changed, one line per change. */
+  /** Returns the comment that lists the changes, one line per change. */
   public String comment() {
     List<String> lines = new ArrayList<>();
     lines.add(

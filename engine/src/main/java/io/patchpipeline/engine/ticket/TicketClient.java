@@ -29,7 +29,7 @@ public interface TicketClient {
   /** Creates the ticket of {@code draft} and returns it. */
   RemoteTicket create(TicketDraft draft) throws IOException;
 
-  /** Updates {@code ticket} to {@code draft} as {@code change} says, with its comment. */
+  /** Updates {@code ticket} to {@code draft} as {@code change} describes, with its comment. */
   void update(RemoteTicket ticket, TicketDraft draft, TicketChange change) throws IOException;
 
   /** Adds a comment (a work note in ServiceNow). */
@@ -40,4 +40,12 @@ public interface TicketClient {
 
   /** Attaches {@code file}, such as an evidence bundle. */
   void attach(RemoteTicket ticket, Path file) throws IOException;
+
+  /**
+   * Checks that the system is reachable, accepts the credentials and has the configured project or
+   * table, with read requests only.
+   *
+   * @return a one-line description of what was checked
+   */
+  String checkConnection() throws IOException;
 }

@@ -14,16 +14,19 @@ import java.util.Optional;
 
 /**
  * Opens and updates the tickets of a record's units in one ticket system, never twice for one unit.
- * For each page of dedup keys it sends one search; then it creates the tickets not found, updates
- * those whose content changed (with a comment saying what changed) and leaves the rest alone. Every
- * write is first journaled in the {@link Outbox}. A create whose response was lost is reconciled by
- * searching for its dedup key before it is sent again.
+ * For each page of dedup keys it sends one search. Then it creates the tickets not found, updates
+ * those whose content changed (with a comment that lists the changes) and leaves the rest alone.
+ * Every write is first journaled in the {@link Outbox}. A create whose response was lost is
+ * reconciled by searching for its dedup key before it is sent again.
  *
  * <p>Later stages use {@link #comment} and {@link #close} on the same tickets.
  */
 public final class TicketSync {
   /** Creates sent per unit when each response is lost and the search finds nothing. */
   static final int CREATE_ATTEMPTS = 3;
+
+  /** Searches for the ticket of a create whose response was lost, before it is sent again. */
+  static final int RECONCILE_SEARCHES = 2;
 
   /** Confirmed writes between two saves of the outbox. */
   static final int DONE_SAVE_INTERVAL = 50;
@@ -40,6 +43,13 @@ public final class TicketSync {
   public static TicketSync of(TicketSyncOptions options) {
     return new TicketSync(
         TicketClients.create(options.system(), options.credentials(), options.clock()), options);
+  }
+
+  /**
+   * Checks the connection of the configured system with read requests; see {@link TicketClient}.
+   */
+  public String checkConnection() throws IOException {
+    return client.checkConnection();
   }
 
   /**
@@ -171,6 +181,15 @@ public final class TicketSync {
   String idempotencyKey(String unitId, Outbox.Operation operation, String content) {
     return Hashing.sha256(client.name() + "|" + unitId + "|" + operation + "|" + content)
         .substring(0, 32);
+  }
+
+  private static void pause(java.time.Duration duration) throws TicketException {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TicketException("Interrupted while waiting to search for a created ticket");
+    }
   }
 
   /** One write a run sends. */
@@ -355,9 +374,7 @@ public final class TicketSync {
             throw e;
           }
           last = e;
-          searches++;
-          Optional<RemoteTicket> existing =
-              Optional.ofNullable(client.find(List.of(draft.dedupKey())).get(draft.dedupKey()));
+          Optional<RemoteTicket> existing = reconcile(draft);
           if (existing.isPresent()) {
             messages.info(
                 "The response to creating the ticket of unit "
@@ -370,6 +387,24 @@ public final class TicketSync {
         }
       }
       throw last;
+    }
+
+    /**
+     * Searches for the ticket of a create whose response was lost, twice with a backoff between,
+     * because a search index (Jira's) may show a new ticket only after a moment.
+     */
+    private Optional<RemoteTicket> reconcile(TicketDraft draft) throws IOException {
+      for (int search = 1; search <= RECONCILE_SEARCHES; search++) {
+        searches++;
+        RemoteTicket found = client.find(List.of(draft.dedupKey())).get(draft.dedupKey());
+        if (found != null) {
+          return Optional.of(found);
+        }
+        if (search < RECONCILE_SEARCHES) {
+          pause(options.system().http().initialBackoff());
+        }
+      }
+      return Optional.empty();
     }
 
     private String key(Planned planned) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a ticket sync did.
+ * The outcome of a ticket sync: counts, messages and the updated record.
  *
  * @param record the record with its {@value TicketLinks#STAGE} section; unchanged by a dry run
  * @param planned in a dry run, one line per write that would be sent; otherwise empty

@@ -191,16 +191,25 @@ class HttpServiceTest {
 
   @Test
   void throttleSpacesWrites() throws Exception {
-    try (ScriptedServer server = new ScriptedServer()) {
-      HttpService http = service(settings().withWritesPerSecond(10));
-      for (int i = 0; i < 3; i++) {
-        http.send(ApiRequest.putJson(server.uri("/x"), "{}"));
-      }
+    long[] now = {0};
+    WriteThrottle throttle = new WriteThrottle(10, waits::add, () -> now[0]);
 
-      // The recorded waits do not sleep, so the third write waits for two slots of 100 ms.
-      assertThat(waits).hasSize(2);
-      assertThat(waits.get(0).toMillis()).isBetween(50L, 100L);
-      assertThat(waits.get(1).toMillis()).isBetween(150L, 200L);
-    }
+    throttle.acquire();
+    throttle.acquire();
+    throttle.acquire();
+    now[0] = 1_000_000_000L;
+    throttle.acquire();
+
+    assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+  }
+
+  @Test
+  void noThrottleNeverWaits() throws Exception {
+    WriteThrottle throttle = new WriteThrottle(0, waits::add, () -> 0L);
+
+    throttle.acquire();
+    throttle.acquire();
+
+    assertThat(waits).isEmpty();
   }
 }

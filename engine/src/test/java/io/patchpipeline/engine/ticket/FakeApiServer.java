@@ -35,12 +35,6 @@ abstract class FakeApiServer implements AutoCloseable {
     DROP_AFTER_PROCESSING
   }
 
-  static {
-    // Without TCP_NODELAY the JDK server's separate header and body writes wait for the client's
-    // delayed ACK, about 40 ms per response.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-  }
-
   private record Armed(String method, String pathPrefix, Fault fault) {}
 
   /** One request as received, for scans and counts. */

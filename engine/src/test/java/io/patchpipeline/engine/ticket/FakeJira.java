@@ -89,6 +89,15 @@ final class FakeJira extends FakeApiServer {
     if (method.equals("POST") && path.equals(api() + (cloud ? "/search/jql" : "/search"))) {
       return search(request.json());
     }
+    if (method.equals("GET") && path.equals(api() + "/myself")) {
+      return Response.of(200, object().put("displayName", "Patch Bot").put("name", "patch-bot"));
+    }
+    if (method.equals("GET") && path.startsWith(api() + "/project/")) {
+      String key = path.substring((api() + "/project/").length());
+      return key.equals(project)
+          ? Response.of(200, object().put("key", project).put("name", "Security"))
+          : Response.of(404, errors("No project could be found with key '" + key + "'."));
+    }
     if (method.equals("POST") && path.equals(api() + "/issue")) {
       return create(request.json());
     }

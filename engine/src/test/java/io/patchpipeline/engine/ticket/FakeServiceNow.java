@@ -78,12 +78,14 @@ final class FakeServiceNow extends FakeApiServer {
   private Response query(Request request) {
     String query = request.param("sysparm_query");
     Matcher in = Pattern.compile("correlation_idIN([^^]*)").matcher(query);
-    if (!in.find()) {
+    if (!query.isEmpty() && !in.find()) {
       return Response.of(400, error("Invalid query", query));
     }
-    Set<String> wanted = Set.of(in.group(1).split(","));
+    Set<String> wanted = query.isEmpty() ? Set.of() : Set.of(in.group(1).split(","));
     List<Row> hits =
-        rows.values().stream().filter(r -> wanted.contains(r.get("correlation_id"))).toList();
+        rows.values().stream()
+            .filter(r -> query.isEmpty() || wanted.contains(r.get("correlation_id")))
+            .toList();
     int limit = Integer.parseInt(request.param("sysparm_limit"));
     int offset =
         Integer.parseInt(

@@ -79,7 +79,8 @@ class OutboxRecoveryTest {
       TicketSyncResult rerun = TicketSync.of(options(fixture)).sync(record);
 
       assertThat(left.entries()).hasSize(4);
-      assertThat(left.pending()).hasSize(2);
+      // Done marks are saved in batches, so all four decided creates are still pending.
+      assertThat(left.pending()).hasSize(4);
       assertThat(fixture.ticketCount()).isEqualTo(4);
       assertThat(rerun.created()).isEqualTo(2);
       assertThat(rerun.unchanged()).isEqualTo(2);
@@ -153,6 +154,11 @@ class OutboxRecoveryTest {
     @Override
     public void attach(RemoteTicket ticket, Path file) throws IOException {
       delegate.attach(ticket, file);
+    }
+
+    @Override
+    public String checkConnection() throws IOException {
+      return delegate.checkConnection();
     }
   }
 }

@@ -15,9 +15,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 
-/** An HTTP server on 127.0.0.1 that answers requests with a scripted list of responses. */
+/** An HTTP server on 127.0.0.1 that returns a scripted list of responses. */
 final class ScriptedServer implements AutoCloseable {
-  /** A scripted answer; status 0 drops the connection, {@code delayMillis} delays the answer. */
+  /**
+   * A scripted response. Status 0 drops the connection, and {@code delayMillis} delays the
+   * response.
+   */
   record Answer(int status, Map<String, String> headers, String body, long delayMillis) {
     static Answer of(int status) {
       return new Answer(status, Map.of(), "{}", 0);

@@ -21,9 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An HTTP server on 127.0.0.1 that speaks part of a ticket API with state, counts the requests it
- * receives, checks the {@code Authorization} header, and misbehaves on request: the next request
- * matching a method and path prefix can get a 429 with {@code Retry-After}, a 503, a late answer,
+ * An HTTP server on 127.0.0.1 that implements part of a ticket API with state, counts the requests
+ * it receives, checks the {@code Authorization} header, and misbehaves on request: the next request
+ * matching a method and path prefix can get a 429 with {@code Retry-After}, a 503, a late response,
  * or a dropped connection after or before the server processed it.
  */
 abstract class FakeApiServer implements AutoCloseable {

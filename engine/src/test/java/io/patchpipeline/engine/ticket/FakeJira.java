@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * edit issues (fields, label and comment operations, issue properties), search by JQL {@code
  * project = X AND labels in (...)} ({@code /search/jql} with {@code nextPageToken} on Cloud, {@code
  * /search} with {@code startAt} on Data Center), comments, transitions and attachments. The retired
- * Cloud endpoint {@code /rest/api/3/search} answers 410 Gone.
+ * Cloud endpoint {@code /rest/api/3/search} returns 410 Gone.
  */
 final class FakeJira extends FakeApiServer {
   static final Set<String> PRIORITIES = Set.of("Highest", "High", "Medium", "Low", "Lowest");

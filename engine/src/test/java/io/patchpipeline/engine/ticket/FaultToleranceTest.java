@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every server misbehaviour on create, update and search leaves exactly one ticket per unit: 429
- * with Retry-After and 503 are retried, a slow answer past the timeout and a connection dropped
+ * with Retry-After and 503 are retried, a slow response past the timeout and a connection dropped
  * after the server created the ticket are reconciled by a search.
  */
 class FaultToleranceTest {

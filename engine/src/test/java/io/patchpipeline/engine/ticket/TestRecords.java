@@ -24,7 +24,7 @@ final class TestRecords {
 
   private TestRecords() {}
 
-  /** One unit per package name, each with the given CVEs on asset {@code web-1}. */
+  /** Builds a record with one unit per spec, each finding on asset {@code web-1}. */
   static PatchRecord record(List<UnitSpec> specs) {
     List<UnitFinding> findings = new ArrayList<>();
     List<RemediationUnit> units = new ArrayList<>();
@@ -81,11 +81,14 @@ final class TestRecords {
         spec.packageName(),
         "npm",
         "pkg:npm/" + spec.packageName() + "@1.0.0",
+        PackageKind.LIBRARY,
         "1.0.0",
         Optional.of(List.of("1.2.3")),
-        "app:latest",
+        List.of("app:latest"),
         "image",
         "web-1",
+        "web",
+        "team-web",
         Severity.HIGH,
         "nvd",
         Optional.of(8.1),

@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Detect, triage, deploy and verify vulnerability patches.",
-    subcommands = {DetectCommand.class, TriageCommand.class, DemoCommand.class})
+    subcommands = {
+      DetectCommand.class,
+      TicketsCommand.class,
+      TriageCommand.class,
+      DemoCommand.class
+    })
 public final class PatchPipelineCommand implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

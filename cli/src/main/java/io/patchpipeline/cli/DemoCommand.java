@@ -1,9 +1,12 @@
 package io.patchpipeline.cli;
 
 import io.patchpipeline.engine.core.InputException;
+import io.patchpipeline.engine.record.PatchRecord;
+import io.patchpipeline.engine.record.RecordStore;
 import io.patchpipeline.engine.service.DetectOptions;
 import io.patchpipeline.engine.service.DetectResult;
 import io.patchpipeline.engine.service.DetectService;
+import io.patchpipeline.engine.triage.TriageRecords;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +18,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,7 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Run Patch Pipeline end to end on the bundled example data.")
+    description =
+        "Run Patch Pipeline on the bundled example data: detect, tickets, triage and verify, with"
+            + " the embedded defaults (no server, no credentials). Files in DIR are overwritten.")
 final class DemoCommand implements Callable<Integer> {
   /** Classpath folder of the example, with index.txt listing its files. */
   static final String RESOURCE_ROOT = "/demo/";
@@ -53,8 +60,76 @@ final class DemoCommand implements Callable<Integer> {
     DetectResult detect = new DetectService().run(detectOptions(dir), (file, n) -> {});
     SummaryPrinter.print(detect, out);
     out.println("Record written to " + dir.resolve("record.json"));
+    String record = dir.resolve("record.json").toString();
+    int code =
+        step(
+            "2 Tickets: one ticket per unit over the threshold, in the file store beside the record",
+            "tickets",
+            "sync",
+            "--record",
+            record);
+    code |=
+        step(
+            "3 Triage: apply the policy; routine units are approved, the rest wait for a person",
+            "triage",
+            "--record",
+            record,
+            "--policy",
+            dir.resolve("patch-policy.yaml").toString(),
+            "--inventory",
+            dir.resolve("inventory.yaml").toString());
+    Optional<String> pending = firstPending(dir.resolve("record.json"));
+    if (pending.isPresent()) {
+      code |=
+          step(
+              "3 Triage: a named engineer approves one pending unit outside Jenkins",
+              "triage",
+              "approve",
+              pending.get(),
+              "--record",
+              record,
+              "--approver",
+              "alice",
+              "--reason",
+              "Tested on staging; change CHG-1042 approved");
+    }
+    // TODO: add the deploy stage (a dry run of the canary plan) once its command is here.
+    step(
+        "5 Verify: a re-scan after the upgrades proves which CVEs are gone",
+        "verify",
+        "--record",
+        record,
+        "--rescan",
+        dir.resolve("scans-after/trivy-shop-web.json").toString(),
+        "--rescan",
+        dir.resolve("scans-after/grype-shop-api.json").toString(),
+        "--on-remaining",
+        "unstable");
     out.flush();
-    return ExitCodes.OK;
+    return code == 0 ? ExitCodes.OK : ExitCodes.INTERNAL_ERROR;
+  }
+
+  /** Prints a stage heading and the command, then runs it as a user would. */
+  private int step(String title, String... args) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println();
+    out.println("== " + title);
+    StringBuilder shown = new StringBuilder("$ patch-pipeline");
+    for (String arg : args) {
+      shown.append(' ').append(arg.contains(" ") ? "'" + arg + "'" : arg);
+    }
+    out.println(shown);
+    out.flush();
+    CommandLine line = PatchPipelineCommand.newCommandLine();
+    line.setOut(spec.commandLine().getOut());
+    line.setErr(spec.commandLine().getErr());
+    return line.execute(args);
+  }
+
+  private static Optional<String> firstPending(Path recordFile) throws IOException {
+    PatchRecord record = RecordStore.read(recordFile);
+    return TriageRecords.read(record, recordFile.toString())
+        .flatMap(section -> section.pendingIds().stream().findFirst());
   }
 
   static DetectOptions detectOptions(Path dir) {

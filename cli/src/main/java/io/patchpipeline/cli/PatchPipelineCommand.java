@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       DetectCommand.class,
       TicketsCommand.class,
       TriageCommand.class,
+      VerifyCommand.class,
       DemoCommand.class
     })
 public final class PatchPipelineCommand implements java.util.concurrent.Callable<Integer> {

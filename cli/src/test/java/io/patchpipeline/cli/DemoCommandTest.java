@@ -13,6 +13,11 @@ class DemoCommandTest {
     assertThat(run.exitCode).as(run.err).isZero();
     assertThat(run.out).contains("== 1 Detect");
     assertThat(run.out).contains("8 remediation units");
+    assertThat(run.out).contains("== 2 Tickets").contains("3 created, 0 updated");
+    assertThat(run.out).contains("== 3 Triage").contains("Approved PP-97cb862820 by alice");
+    assertThat(run.out).contains("== 5 Verify").contains("Verified 2 of 8 remediation units");
+    assertThat(run.out).contains("--reason 'Tested on staging; change CHG-1042 approved'");
+    assertThat(dir.resolve("demo/tickets")).isDirectory();
     assertThat(dir.resolve("demo/record.json")).exists();
     assertThat(dir.resolve("demo/scans/trivy-shop-web.json")).exists();
   }

@@ -1,0 +1,141 @@
+package io.patchpipeline.cli;
+
+import io.patchpipeline.engine.core.InputException;
+import io.patchpipeline.engine.core.Message;
+import io.patchpipeline.engine.record.PatchRecord;
+import io.patchpipeline.engine.record.RecordStore;
+import io.patchpipeline.engine.verify.InventoryFormat;
+import io.patchpipeline.engine.verify.UnitVerdict;
+import io.patchpipeline.engine.verify.VerifyOptions;
+import io.patchpipeline.engine.verify.VerifyResult;
+import io.patchpipeline.engine.verify.VerifyService;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code patch-pipeline verify}: proves, unit by unit, that the record's CVEs are gone. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description =
+        "Compare a re-scan or the installed versions with the record and say, per remediation unit,"
+            + " whether every CVE is fixed. A missing answer is unknown, never fixed.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every unit is verified, or --on-remaining unstable/ignore",
+      "1:a CVE remains or is unknown and --on-remaining is fail",
+      "2:invalid input"
+    })
+final class VerifyCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--record", required = true, paramLabel = "FILE", description = "The record.")
+  Path record;
+
+  @Option(
+      names = "--rescan",
+      paramLabel = "REPORT",
+      description = "A new scan of the same scope; repeat for several reports.")
+  List<Path> rescans = new ArrayList<>();
+
+  @Option(
+      names = "--installed",
+      paramLabel = "FORMAT:HOST:FILE",
+      description =
+          "Installed versions of one host: ansible (HOST ignored), dpkg, rpm, apk or uname output,"
+              + " for example dpkg:db-01:db-01.txt; repeat for several hosts.")
+  List<String> installed = new ArrayList<>();
+
+  @Option(
+      names = "--advisory",
+      paramLabel = "FILE",
+      description = "A distribution advisory (Debian DSA/DLA in OSV JSON, or OVAL XML).")
+  List<Path> advisories = new ArrayList<>();
+
+  @Option(
+      names = "--on-remaining",
+      defaultValue = "fail",
+      paramLabel = "fail|unstable|ignore",
+      description =
+          "What a remaining or unknown CVE does to the exit code. Default: ${DEFAULT-VALUE}.")
+  String onRemaining;
+
+  @Override
+  public Integer call() throws Exception {
+    PatchRecord patchRecord = RecordStore.read(record);
+    VerifyOptions options;
+    try {
+      options =
+          new VerifyOptions(inventories(), advisories, rescans, List.of(), failureMode(), true);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("verify", "", e.getMessage(), e);
+    }
+    VerifyResult result = new VerifyService().verify(patchRecord, options);
+    print(result);
+    return result.outcome() == VerifyResult.Outcome.FAILED ? ExitCodes.THRESHOLD : ExitCodes.OK;
+  }
+
+  private void print(VerifyResult result) {
+    PrintWriter out = spec.commandLine().getOut();
+    for (Message message : result.messages()) {
+      spec.commandLine().getErr().println("patch-pipeline: " + Terminal.safe(message.toString()));
+    }
+    out.println(
+        "Verified "
+            + result.verifiedUnits()
+            + " of "
+            + result.units().size()
+            + " remediation units; outcome "
+            + result.outcome());
+    for (UnitVerdict unit : result.units()) {
+      out.println(
+          Terminal.safe(
+              String.format(
+                  Locale.ROOT,
+                  "%-13s %-9s %s",
+                  unit.unitId(),
+                  unit.verified() ? "verified" : "open",
+                  unit.closure().reason())));
+    }
+    out.flush();
+  }
+
+  private List<VerifyOptions.InventoryInput> inventories() {
+    List<VerifyOptions.InventoryInput> inputs = new ArrayList<>();
+    for (String value : installed) {
+      String[] parts = value.split(":", 3);
+      if (parts.length != 3) {
+        throw new InputException(
+            "--installed", "", "invalid value '" + value + "'; expected FORMAT:HOST:FILE");
+      }
+      InventoryFormat format;
+      try {
+        format = InventoryFormat.valueOf(parts[0].toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new InputException(
+            "--installed",
+            "",
+            "unknown format '" + parts[0] + "'; expected ansible, dpkg, rpm, apk or uname");
+      }
+      inputs.add(new VerifyOptions.InventoryInput(Path.of(parts[2]), format, parts[1]));
+    }
+    return inputs;
+  }
+
+  private VerifyOptions.FailureMode failureMode() {
+    try {
+      return VerifyOptions.FailureMode.valueOf(onRemaining.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(
+          "--on-remaining",
+          "",
+          "invalid value '" + onRemaining + "'; expected fail, unstable or ignore");
+    }
+  }
+}

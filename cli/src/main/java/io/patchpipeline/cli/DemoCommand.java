@@ -146,12 +146,12 @@ final class DemoCommand implements Callable<Integer> {
   /** Copies the example out of the jar; returns the files written, relative to {@code dir}. */
   static List<String> extract(Path dir) throws IOException {
     List<String> names = new ArrayList<>();
-    try (InputStream index = DemoCommand.class.getResourceAsStream(RESOURCE_ROOT + "index.txt")) {
-      if (index == null) {
-        throw new InputException("demo", "", "the example data is missing from this build");
-      }
-      BufferedReader reader =
-          new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8));
+    InputStream index = DemoCommand.class.getResourceAsStream(RESOURCE_ROOT + "index.txt");
+    if (index == null) {
+      throw new InputException("demo", "", "the example data is missing from this build");
+    }
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         if (!line.isBlank() && !line.startsWith("#")) {
           names.add(line.trim());

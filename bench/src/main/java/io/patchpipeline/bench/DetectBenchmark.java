@@ -64,9 +64,9 @@ public final class DetectBenchmark {
 
     DetectOptions options =
         DetectOptions.builder(work)
-            .reports(List.of(report.getFileName().toString()))
-            .epss(epss.getFileName().toString())
-            .kev(kev.getFileName().toString())
+            .reports(List.of(report.toString()))
+            .epss(epss.toString())
+            .kev(kev.toString())
             .recordOut(Path.of("record.json"))
             .build();
     ThreatIntel intel =

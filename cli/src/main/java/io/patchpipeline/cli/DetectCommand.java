@@ -89,6 +89,20 @@ final class DetectCommand implements Callable<Integer> {
   boolean download;
 
   @Option(
+      names = "--tickets",
+      paramLabel = "FILE",
+      description =
+          "After detect, open or update tickets with this ticket systems YAML, as 'tickets sync'"
+              + " does (docs/tickets.md). Needs --out, because the outbox lives beside the record.")
+  Path tickets;
+
+  @Option(
+      names = "--ticket-system",
+      paramLabel = "NAME",
+      description = "The ticket system in --tickets. Default: its 'default' key.")
+  String ticketSystem;
+
+  @Option(
       names = "--base-dir",
       paramLabel = "DIR",
       description = "Folder that relative paths and globs start from. Default: the current folder.")
@@ -102,10 +116,38 @@ final class DetectCommand implements Callable<Integer> {
           "Invalid value for --format: '" + format + "'; expected text or json");
     }
     PrintWriter err = spec.commandLine().getErr();
+    if (tickets != null && out == null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--tickets needs --out: the ticket outbox is kept beside the record");
+    }
     DetectOptions options = options();
     DetectResult result = new DetectService().run(options, new ProgressLine(err));
     print(result);
+    if (tickets != null) {
+      int synced = syncTickets(options.baseDir());
+      if (synced != ExitCodes.OK) {
+        return synced;
+      }
+    }
     return result.thresholdCrossed() ? ExitCodes.THRESHOLD : ExitCodes.OK;
+  }
+
+  /** Runs {@code tickets sync} on the record just written, with the same output streams. */
+  private int syncTickets(Path base) {
+    List<String> args = new java.util.ArrayList<>();
+    args.addAll(
+        List.of(
+            "tickets", "sync",
+            "--record", base.resolve(out).toString(),
+            "--tickets", base.resolve(tickets).toString()));
+    if (ticketSystem != null) {
+      args.add("--system");
+      args.add(ticketSystem);
+    }
+    picocli.CommandLine line = PatchPipelineCommand.newCommandLine();
+    line.setOut(spec.commandLine().getOut());
+    line.setErr(spec.commandLine().getErr());
+    return line.execute(args.toArray(new String[0]));
   }
 
   DetectOptions options() {

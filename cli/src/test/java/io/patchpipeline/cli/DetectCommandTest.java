@@ -66,6 +66,25 @@ class DetectCommandTest {
   }
 
   @Test
+  void ticketsOptionSyncsAfterDetect() throws Exception {
+    Files.writeString(
+        dir.resolve("tickets.yaml"), "systems:\n  local:\n    type: file\n    folder: tickets\n");
+    CommandTester first = detect("--out", "record.json", "--tickets", "tickets.yaml");
+    assertThat(first.exitCode).as(first.err).isZero();
+    assertThat(first.out).contains("3 created, 0 updated");
+    CommandTester second = detect("--out", "record.json", "--tickets", "tickets.yaml");
+    assertThat(second.out).contains("0 created, 0 updated, 3 unchanged");
+    assertThat(RecordStore.read(dir.resolve("record.json")).stage("tickets")).isPresent();
+  }
+
+  @Test
+  void ticketsOptionNeedsOut() {
+    CommandTester run = detect("--tickets", "tickets.yaml");
+    assertThat(run.exitCode).isEqualTo(2);
+    assertThat(run.err).contains("--tickets needs --out");
+  }
+
+  @Test
   void invalidPriorityIsRejected() {
     CommandTester run = detect("--fail-on", "P9");
     assertThat(run.exitCode).isEqualTo(2);

@@ -89,6 +89,14 @@ final class DetectCommand implements Callable<Integer> {
   boolean download;
 
   @Option(
+      names = "--previous",
+      paramLabel = "FILE",
+      description =
+          "An earlier record of the same scope: findings it had keep their first detection time,"
+              + " so their SLA due dates do not move with each run.")
+  Path previous;
+
+  @Option(
       names = "--tickets",
       paramLabel = "FILE",
       description =
@@ -161,6 +169,7 @@ final class DetectCommand implements Callable<Integer> {
         .failOn(failOn)
         .feedCache(feedCache)
         .download(download)
+        .previous(previous)
         .build();
   }
 

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param failOn fail the run when a unit at or above this priority exists
  * @param feedCache folder for downloaded feeds when {@code download} is set
  * @param download fetch KEV and EPSS from their official URLs when no file is given
+ * @param previous an earlier record of the same scope: findings it already had keep their first
+ *     detection time, so SLA due dates do not move with each scheduled run
  */
 public record DetectOptions(
     List<String> reports,
@@ -32,6 +34,7 @@ public record DetectOptions(
     Optional<Priority> failOn,
     Optional<Path> feedCache,
     boolean download,
+    Optional<Path> previous,
     Clock clock) {
 
   public DetectOptions {
@@ -56,6 +59,7 @@ public record DetectOptions(
     private Priority failOn;
     private Path feedCache;
     private boolean download;
+    private Path previous;
     private Clock clock = Clock.systemUTC();
 
     private Builder(Path baseDir) {
@@ -107,6 +111,11 @@ public record DetectOptions(
       return this;
     }
 
+    public Builder previous(Path value) {
+      previous = value;
+      return this;
+    }
+
     public Builder clock(Clock value) {
       clock = value;
       return this;
@@ -124,6 +133,7 @@ public record DetectOptions(
           Optional.ofNullable(failOn),
           Optional.ofNullable(feedCache),
           download,
+          Optional.ofNullable(previous),
           clock);
     }
 

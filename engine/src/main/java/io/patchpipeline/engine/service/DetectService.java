@@ -67,8 +67,11 @@ public final class DetectService {
       inputs.add(readReport(options.baseDir(), file, collector, progress));
     }
     collector.warnings().forEach(messages::warning);
+    FirstSeen firstSeen = FirstSeen.from(options, now);
     List<UnitFinding> findings =
-        collector.drain((key, merged) -> RecordFindings.toUnitFinding(key, merged, policy, now));
+        collector.drain(
+            (key, merged) ->
+                RecordFindings.toUnitFinding(key, merged, policy, firstSeen.of(key.findingId())));
     List<RemediationUnit> units = UnitGrouper.group(findings, policy.ticketPriorities()::get);
     InputFile policyInput =
         new InputFile(
@@ -91,7 +94,7 @@ public final class DetectService {
             units,
             collector.unknownAssets(),
             List.of(),
-            Map.of());
+            Map.of(FirstSeen.STAGE, firstSeen.section(findings)));
     summarize(record, collector, messages);
     record =
         new PatchRecord(

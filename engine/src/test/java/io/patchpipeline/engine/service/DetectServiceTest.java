@@ -154,6 +154,31 @@ class DetectServiceTest {
   }
 
   @Test
+  void previousRecordKeepsFirstDetectionTime() throws Exception {
+    write("a.txt", "CVE-2024-0001|openssl|3.0.1|3.0.2|app:1|9.8|OS");
+    service.run(options("a.txt").recordOut(Path.of("day1.json")).build());
+    write(
+        "a.txt",
+        "CVE-2024-0001|openssl|3.0.1|3.0.2|app:1|9.8|OS",
+        "CVE-2024-0002|zlib|1.2|1.3|app:1|9.8|OS");
+    Clock tenDaysLater = Clock.offset(CLOCK, java.time.Duration.ofDays(10));
+    PatchRecord day11 =
+        service
+            .run(
+                DetectOptions.builder(dir)
+                    .reports(List.of("a.txt"))
+                    .previous(Path.of("day1.json"))
+                    .recordOut(Path.of("day11.json"))
+                    .clock(tenDaysLater)
+                    .build())
+            .record();
+    assertThat(unit(day11, "openssl").dueDate()).isEqualTo(Instant.parse("2027-03-01T10:00:00Z"));
+    assertThat(unit(day11, "zlib").dueDate()).isEqualTo(Instant.parse("2027-03-11T10:00:00Z"));
+    PatchRecord reread = RecordStore.read(dir.resolve("day11.json"));
+    assertThat(reread.stage("detect").orElseThrow().path("firstSeen").size()).isEqualTo(2);
+  }
+
+  @Test
   void unknownFormatIsRejected() throws Exception {
     Files.writeString(dir.resolve("x.json"), "{\"hello\": 1}");
     assertThatThrownBy(() -> service.run(options("x.json").build()))

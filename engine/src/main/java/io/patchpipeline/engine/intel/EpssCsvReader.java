@@ -37,9 +37,12 @@ final class EpssCsvReader {
     this.builder = builder;
   }
 
+  /** The longest line accepted; a real row is under 100 characters. */
+  static final int MAX_LINE_CHARS = 64 * 1024;
+
   void read(InputStream in) throws IOException {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+    for (String text = nextLine(reader); text != null; text = nextLine(reader)) {
       line++;
       if (line == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
         text = text.substring(1);
@@ -55,6 +58,31 @@ final class EpssCsvReader {
         readRow(text);
       }
     }
+  }
+
+  /**
+   * Reads one line without the line end, or returns null at the end; unlike readLine it stops at
+   * {@link #MAX_LINE_CHARS}, so a decompressed file with one endless line cannot exhaust memory.
+   */
+  private String nextLine(BufferedReader reader) throws IOException {
+    StringBuilder text = new StringBuilder();
+    int c = reader.read();
+    if (c < 0) {
+      return null;
+    }
+    while (c >= 0 && c != '\n') {
+      if (text.length() >= MAX_LINE_CHARS) {
+        throw new InputException(
+            file,
+            "line " + (line + 1),
+            "the line is longer than " + MAX_LINE_CHARS + " characters; expected an EPSS CSV row");
+      }
+      if (c != '\r') {
+        text.append((char) c);
+      }
+      c = reader.read();
+    }
+    return text.toString();
   }
 
   private void readComment(String text) {

@@ -48,6 +48,24 @@ class EpssLoaderTest {
   }
 
   @Test
+  void endlessLineInGzipIsRejected() throws IOException {
+    Path file = folder.resolve("bomb.csv.gz");
+    try (java.io.OutputStream out =
+        new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(file))) {
+      out.write("cve,epss,percentile\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] junk = new byte[64 * 1024];
+      java.util.Arrays.fill(junk, (byte) 'x');
+      for (int i = 0; i < 64; i++) {
+        out.write(junk);
+      }
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EpssLoader.load(file))
+        .isInstanceOf(io.patchpipeline.engine.core.InputException.class)
+        .hasMessageContaining("bomb.csv.gz (line 2)")
+        .hasMessageContaining("longer than");
+  }
+
+  @Test
   void missingCveIsEmptyNotZero() throws IOException {
     EpssTable table =
         EpssLoader.load(write("epss.csv", "cve,epss,percentile\nCVE-2021-44228,0.9,0.99\n")).data();

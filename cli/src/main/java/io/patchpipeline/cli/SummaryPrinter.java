@@ -66,7 +66,7 @@ final class SummaryPrinter {
                 ? unit.vulnerabilityIds().get(0)
                 : shortName(unit.packageName()))
             + " -> "
-            + (unit.hasFix() ? unit.fixedVersion() : "no fix");
+            + (unit.hasFix() ? unit.fixedVersion() : "no known fix");
     String assets =
         unit.assetGroup() + (unit.assets().size() > 1 ? " (" + unit.assets().size() + ")" : "");
     String cves =

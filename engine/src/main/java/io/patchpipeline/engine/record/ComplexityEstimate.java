@@ -19,7 +19,7 @@ public record ComplexityEstimate(Complexity level, List<String> reasons) {
     List<String> reasons = new ArrayList<>();
     Complexity level = Complexity.LOW;
     if (fixedVersion.isEmpty()) {
-      reasons.add("high: no fixed version is published for at least one finding");
+      reasons.add("high: no fixed version is known for at least one finding");
       level = Complexity.HIGH;
     }
     Complexity byKind =

@@ -62,25 +62,24 @@ public final class DetectService {
     List<Path> files = ReportFiles.resolve(options.baseDir(), options.reports());
     Optional<Path> recordOut =
         options.recordOut().map(out -> RecordTarget.check(options.baseDir(), out, files));
+
     FindingCollector collector = new FindingCollector(inventory, intel);
     for (Path file : files) {
       inputs.add(readReport(options.baseDir(), file, collector, progress));
     }
     collector.warnings().forEach(messages::warning);
+
     FirstSeen firstSeen = FirstSeen.from(options, now);
     List<UnitFinding> findings =
         collector.drain(
             (key, merged) ->
                 RecordFindings.toUnitFinding(key, merged, policy, firstSeen.of(key.findingId())));
     List<RemediationUnit> units = UnitGrouper.group(findings, policy.ticketPriorities()::get);
-    InputFile policyInput =
-        new InputFile(
-            options.policy().orElse(policy.source()),
-            "policy",
-            policy.sha256(),
-            policy.name() + " (preset " + policy.preset() + ")",
-            "",
-            0);
+    DetectSummary summary =
+        DetectSummary.of(
+            units, findings, inputs, collector.excluded().size(), collector.unknownAssets());
+    summarize(summary, collector.received(), messages);
+
     PatchRecord record =
         new PatchRecord(
             PatchRecord.SCHEMA_VERSION,
@@ -88,32 +87,27 @@ public final class DetectService {
             now,
             inputs,
             intelInfo(intel),
-            policyInput,
+            policyInput(options, policy),
             findings,
             collector.excluded(),
             units,
             collector.unknownAssets(),
-            List.of(),
-            Map.of(FirstSeen.STAGE, firstSeen.section(findings)));
-    summarize(record, collector, messages);
-    record =
-        new PatchRecord(
-            record.schemaVersion(),
-            record.runId(),
-            record.createdAt(),
-            record.inputs(),
-            record.intel(),
-            record.policy(),
-            record.findings(),
-            record.excluded(),
-            record.units(),
-            record.unknownAssets(),
             messages.list(),
-            record.stages());
+            Map.of(FirstSeen.STAGE, firstSeen.section(findings)));
     if (recordOut.isPresent()) {
       RecordTarget.write(recordOut.get(), record);
     }
     return new DetectResult(record, messages, options.failOn());
+  }
+
+  private static InputFile policyInput(DetectOptions options, Policy policy) {
+    return new InputFile(
+        options.policy().orElse(policy.source()),
+        "policy",
+        policy.sha256(),
+        policy.name() + " (preset " + policy.preset() + ")",
+        "",
+        0);
   }
 
   private InputFile readReport(Path baseDir, Path file, FindingSink collector, Progress progress)
@@ -159,9 +153,8 @@ public final class DetectService {
         intel.kev().map(k -> k.size()).orElse(0));
   }
 
-  private static void summarize(PatchRecord record, FindingCollector collector, Messages messages) {
-    DetectSummary summary = DetectSummary.of(record);
-    messages.info(SummaryText.headline(summary, collector.received()));
+  private static void summarize(DetectSummary summary, long received, Messages messages) {
+    messages.info(SummaryText.headline(summary, received));
     if (!summary.unknownAssets().isEmpty()) {
       messages.warning(
           SummaryText.count(summary.unknownAssets().size(), "target matches", "targets match")

@@ -2,6 +2,7 @@ package io.patchpipeline.engine.service;
 
 import io.patchpipeline.engine.intel.KevStatus;
 import io.patchpipeline.engine.policy.Priority;
+import io.patchpipeline.engine.record.InputFile;
 import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RemediationUnit;
 import io.patchpipeline.engine.record.UnitFinding;
@@ -33,29 +34,43 @@ public record DetectSummary(
   public static final int MAX_LISTED = 200;
 
   public static DetectSummary of(PatchRecord record) {
+    return of(
+        record.units(),
+        record.findings(),
+        record.inputs(),
+        record.excluded().size(),
+        record.unknownAssets());
+  }
+
+  static DetectSummary of(
+      List<RemediationUnit> units,
+      List<UnitFinding> findings,
+      List<InputFile> inputs,
+      int excluded,
+      List<String> unknownAssets) {
     Map<Priority, Integer> byPriority = new EnumMap<>(Priority.class);
     for (Priority p : Priority.values()) {
       byPriority.put(p, 0);
     }
-    record.units().forEach(u -> byPriority.merge(u.priority(), 1, Integer::sum));
-    List<RemediationUnit> sorted = new ArrayList<>(record.units());
+    units.forEach(u -> byPriority.merge(u.priority(), 1, Integer::sum));
+    List<RemediationUnit> sorted = new ArrayList<>(units);
     sorted.sort(
         Comparator.comparing(RemediationUnit::priority).thenComparing(RemediationUnit::dueDate));
     TreeSet<String> kev = new TreeSet<>();
-    for (UnitFinding finding : record.findings()) {
+    for (UnitFinding finding : findings) {
       if (finding.kev() == KevStatus.LISTED) {
         kev.addAll(finding.cves());
       }
     }
     return new DetectSummary(
-        (int) record.inputs().stream().filter(i -> i.role().equals("report")).count(),
-        record.findings().size(),
-        record.excluded().size(),
+        (int) inputs.stream().filter(i -> i.role().equals("report")).count(),
+        findings.size(),
+        excluded,
         byPriority,
         sorted,
         new ArrayList<>(kev),
-        record.unknownAssets(),
-        (int) record.units().stream().filter(RemediationUnit::needsTicket).count(),
+        unknownAssets,
+        (int) units.stream().filter(RemediationUnit::needsTicket).count(),
         sorted.isEmpty()
             ? null
             : sorted.stream().map(RemediationUnit::dueDate).min(Instant::compareTo).get());

@@ -95,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     // TODO: add the deploy stage (a dry run of the canary plan) once its command is here.
     step(
-        "5 Verify: a re-scan after the upgrades proves which CVEs are gone",
+        "5 Verify: a re-scan after the upgrades proves which CVEs are gone; their tickets close",
         "verify",
         "--record",
         record,
@@ -104,7 +104,8 @@ final class DemoCommand implements Callable<Integer> {
         "--rescan",
         dir.resolve("scans-after/grype-shop-api.json").toString(),
         "--on-remaining",
-        "unstable");
+        "unstable",
+        "--close-tickets");
     out.flush();
     return code == 0 ? ExitCodes.OK : ExitCodes.INTERNAL_ERROR;
   }

@@ -2,8 +2,15 @@ package io.patchpipeline.cli;
 
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Message;
+import io.patchpipeline.engine.http.Credentials;
 import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RecordStore;
+import io.patchpipeline.engine.ticket.TicketConfigFile;
+import io.patchpipeline.engine.ticket.TicketLink;
+import io.patchpipeline.engine.ticket.TicketLinks;
+import io.patchpipeline.engine.ticket.TicketSync;
+import io.patchpipeline.engine.ticket.TicketSyncOptions;
+import io.patchpipeline.engine.ticket.TicketSystemConfig;
 import io.patchpipeline.engine.verify.InventoryFormat;
 import io.patchpipeline.engine.verify.UnitVerdict;
 import io.patchpipeline.engine.verify.VerifyOptions;
@@ -66,6 +73,28 @@ final class VerifyCommand implements Callable<Integer> {
           "What a remaining or unknown CVE does to the exit code. Default: ${DEFAULT-VALUE}.")
   String onRemaining;
 
+  @Option(
+      names = "--close-tickets",
+      description =
+          "Close the ticket of every verified unit, with a comment that states the method. Uses"
+              + " --tickets, or the file store in the folder 'tickets' beside the record.")
+  boolean closeTickets;
+
+  @Option(
+      names = "--tickets",
+      paramLabel = "FILE",
+      description = "Ticket systems YAML (docs/tickets.md) for --close-tickets.")
+  Path tickets;
+
+  @Option(
+      names = "--system",
+      paramLabel = "NAME",
+      description = "The ticket system in --tickets. Default: its 'default' key.")
+  String system;
+
+  /** Looks up environment variables for ticket secrets; tests replace it. */
+  java.util.function.Function<String, String> environment = System::getenv;
+
   @Override
   public Integer call() throws Exception {
     PatchRecord patchRecord = RecordStore.read(record);
@@ -78,6 +107,11 @@ final class VerifyCommand implements Callable<Integer> {
     }
     VerifyResult result = new VerifyService().verify(patchRecord, options);
     print(result);
+    PatchRecord updated = VerifySection.write(patchRecord, result, java.time.Instant.now());
+    if (closeTickets) {
+      updated = close(updated, result);
+    }
+    RecordStore.write(record, updated);
     return result.outcome() == VerifyResult.Outcome.FAILED ? ExitCodes.THRESHOLD : ExitCodes.OK;
   }
 
@@ -104,6 +138,38 @@ final class VerifyCommand implements Callable<Integer> {
                   unit.closure().reason())));
     }
     out.flush();
+  }
+
+  /** Closes the ticket of each verified unit that has an open one, and returns the record. */
+  private PatchRecord close(PatchRecord patchRecord, VerifyResult result) throws Exception {
+    TicketSystemConfig config;
+    Credentials credentials;
+    if (tickets == null) {
+      config = TicketSystemConfig.fileStore(record.toAbsolutePath().resolveSibling("tickets"));
+      credentials = Credentials.none();
+    } else {
+      TicketConfigFile file = TicketConfigFile.read(tickets);
+      config = file.system(java.util.Optional.ofNullable(system), tickets.toString());
+      credentials = file.secret(config.name()).resolve(environment);
+    }
+    TicketSync sync =
+        TicketSync.of(TicketSyncOptions.forRecord(config, credentials, record, false));
+    PatchRecord current = patchRecord;
+    PrintWriter out = spec.commandLine().getOut();
+    for (UnitVerdict unit : result.units()) {
+      java.util.Optional<TicketLink> link = TicketLinks.of(current).unit(unit.unitId());
+      if (!unit.verified() || link.isEmpty() || link.get().status().equals("closed")) {
+        continue;
+      }
+      String text =
+          "Verified by Patch Pipeline ("
+              + String.join(", ", unit.methods())
+              + "): "
+              + unit.closure().reason();
+      current = sync.close(current, unit.unitId(), text, java.util.Optional.empty());
+      out.println("Closed " + link.get().key() + " for " + unit.unitId());
+    }
+    return current;
   }
 
   private List<VerifyOptions.InventoryInput> inventories() {

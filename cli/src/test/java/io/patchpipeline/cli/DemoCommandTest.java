@@ -2,13 +2,15 @@ package io.patchpipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.patchpipeline.engine.record.PatchRecord;
+import io.patchpipeline.engine.record.RecordStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
   @Test
-  void demoRunsOnBundledExample(@TempDir Path dir) {
+  void demoRunsOnBundledExample(@TempDir Path dir) throws Exception {
     CommandTester run = CommandTester.run("demo", "--dir", dir.resolve("demo").toString());
     assertThat(run.exitCode).as(run.err).isZero();
     assertThat(run.out).contains("== 1 Detect");
@@ -18,6 +20,9 @@ class DemoCommandTest {
     assertThat(run.out).contains("== 5 Verify").contains("Verified 2 of 8 remediation units");
     assertThat(run.out).contains("--reason 'Tested on staging; change CHG-1042 approved'");
     assertThat(dir.resolve("demo/tickets")).isDirectory();
+    assertThat(run.out).contains("Closed PP-1 for PP-97cb862820");
+    PatchRecord record = RecordStore.read(dir.resolve("demo/record.json"));
+    assertThat(record.stage("verify").orElseThrow().path("units")).hasSize(8);
     assertThat(dir.resolve("demo/record.json")).exists();
     assertThat(dir.resolve("demo/scans/trivy-shop-web.json")).exists();
   }

@@ -105,6 +105,8 @@ final class DemoCommand implements Callable<Integer> {
         dir.resolve("scans-after/grype-shop-api.json").toString(),
         "--on-remaining",
         "unstable",
+        "--evidence",
+        dir.resolve("evidence").toString(),
         "--close-tickets");
     out.flush();
     return code == 0 ? ExitCodes.OK : ExitCodes.INTERNAL_ERROR;

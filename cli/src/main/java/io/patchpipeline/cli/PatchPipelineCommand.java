@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       TicketsCommand.class,
       TriageCommand.class,
       VerifyCommand.class,
+      EvidenceCommand.class,
       DemoCommand.class
     })
 public final class PatchPipelineCommand implements java.util.concurrent.Callable<Integer> {

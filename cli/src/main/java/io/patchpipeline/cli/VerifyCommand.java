@@ -92,6 +92,20 @@ final class VerifyCommand implements Callable<Integer> {
       description = "The ticket system in --tickets. Default: its 'default' key.")
   String system;
 
+  @Option(
+      names = "--evidence",
+      paramLabel = "DIR",
+      description =
+          "Write an evidence bundle (files plus a manifest with their SHA-256) for every verified"
+              + " unit under DIR/<time>/, and attach it when closing the unit's ticket.")
+  Path evidence;
+
+  @Option(
+      names = "--signing-key-file",
+      paramLabel = "FILE",
+      description = "Sign evidence bundles with HMAC-SHA256 using the bytes of this file.")
+  Path signingKey;
+
   /** Looks up environment variables for ticket secrets; tests replace it. */
   java.util.function.Function<String, String> environment = System::getenv;
 
@@ -107,9 +121,12 @@ final class VerifyCommand implements Callable<Integer> {
     }
     VerifyResult result = new VerifyService().verify(patchRecord, options);
     print(result);
-    PatchRecord updated = VerifySection.write(patchRecord, result, java.time.Instant.now());
+    java.time.Instant now = java.time.Instant.now();
+    PatchRecord updated = VerifySection.write(patchRecord, result, now);
+    java.util.Map<String, Path> bundles =
+        evidence == null ? java.util.Map.of() : writeEvidence(updated, result, now);
     if (closeTickets) {
-      updated = close(updated, result);
+      updated = close(updated, result, bundles);
     }
     RecordStore.write(record, updated);
     return result.outcome() == VerifyResult.Outcome.FAILED ? ExitCodes.THRESHOLD : ExitCodes.OK;
@@ -141,7 +158,39 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   /** Closes the ticket of each verified unit that has an open one, and returns the record. */
-  private PatchRecord close(PatchRecord patchRecord, VerifyResult result) throws Exception {
+  private java.util.Map<String, Path> writeEvidence(
+      PatchRecord patchRecord, VerifyResult result, java.time.Instant now) throws Exception {
+    java.util.Optional<io.patchpipeline.engine.evidence.EvidenceSigner> signer =
+        signingKey == null
+            ? java.util.Optional.empty()
+            : java.util.Optional.of(
+                io.patchpipeline.engine.evidence.EvidenceSigner.hmac(
+                    java.nio.file.Files.readAllBytes(signingKey)));
+    io.patchpipeline.engine.evidence.EvidenceWriter writer =
+        new io.patchpipeline.engine.evidence.EvidenceWriter(signer, List.of());
+    Path folder = evidence.resolve(now.toString().replace(':', '-'));
+    java.util.Map<String, Path> zips = new java.util.LinkedHashMap<>();
+    for (UnitVerdict verdict : result.units()) {
+      if (!verdict.verified()) {
+        continue;
+      }
+      io.patchpipeline.engine.record.RemediationUnit unit =
+          patchRecord.unit(verdict.unitId()).orElseThrow();
+      Path bundle =
+          writer.writeUnit(
+              UnitEvidenceBuilder.build(patchRecord, record.toString(), unit, result, rescans, now),
+              folder);
+      Path zip = folder.resolve(verdict.unitId() + ".zip");
+      io.patchpipeline.engine.evidence.EvidenceZip.pack(bundle, zip);
+      zips.put(verdict.unitId(), zip);
+      spec.commandLine().getOut().println("Evidence for " + verdict.unitId() + " in " + bundle);
+    }
+    return zips;
+  }
+
+  private PatchRecord close(
+      PatchRecord patchRecord, VerifyResult result, java.util.Map<String, Path> bundles)
+      throws Exception {
     TicketSystemConfig config;
     Credentials credentials;
     if (tickets == null) {
@@ -166,7 +215,12 @@ final class VerifyCommand implements Callable<Integer> {
               + String.join(", ", unit.methods())
               + "): "
               + unit.closure().reason();
-      current = sync.close(current, unit.unitId(), text, java.util.Optional.empty());
+      current =
+          sync.close(
+              current,
+              unit.unitId(),
+              text,
+              java.util.Optional.ofNullable(bundles.get(unit.unitId())));
       out.println("Closed " + link.get().key() + " for " + unit.unitId());
     }
     return current;

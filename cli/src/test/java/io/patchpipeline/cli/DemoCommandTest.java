@@ -21,6 +21,7 @@ class DemoCommandTest {
     assertThat(run.out).contains("--reason 'Tested on staging; change CHG-1042 approved'");
     assertThat(dir.resolve("demo/tickets")).isDirectory();
     assertThat(run.out).contains("Closed PP-1 for PP-97cb862820");
+    assertThat(run.out).contains("Evidence for PP-97cb862820 in");
     PatchRecord record = RecordStore.read(dir.resolve("demo/record.json"));
     assertThat(record.stage("verify").orElseThrow().path("units")).hasSize(8);
     assertThat(dir.resolve("demo/record.json")).exists();

@@ -35,6 +35,57 @@ class VerifyCommandTest {
   }
 
   @Test
+  void evidenceIsWrittenAndTamperingDetected() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("key.bin"), "a signing key of test");
+    CommandTester run =
+        CommandTester.run(
+            "verify",
+            "--record",
+            record,
+            "--rescan",
+            dir.resolve("scans-after/trivy-shop-web.json").toString(),
+            "--rescan",
+            dir.resolve("scans-after/grype-shop-api.json").toString(),
+            "--on-remaining",
+            "ignore",
+            "--evidence",
+            dir.resolve("evidence").toString(),
+            "--signing-key-file",
+            dir.resolve("key.bin").toString());
+    assertThat(run.exitCode).as(run.err).isZero();
+    Path bundle;
+    try (var found =
+        java.nio.file.Files.find(
+            dir.resolve("evidence"),
+            3,
+            (p, a) -> p.getFileName().toString().startsWith("PP-") && a.isDirectory())) {
+      bundle = found.findFirst().orElseThrow();
+    }
+    CommandTester intact =
+        CommandTester.run(
+            "evidence",
+            "verify",
+            bundle.toString(),
+            "--signing-key-file",
+            dir.resolve("key.bin").toString());
+    assertThat(intact.exitCode).as(intact.out).isZero();
+    assertThat(intact.out).contains(": intact, signature valid");
+    try (var files = java.nio.file.Files.walk(bundle)) {
+      Path first =
+          files
+              .filter(java.nio.file.Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("manifest"))
+              .filter(p -> !p.getFileName().toString().startsWith("signature"))
+              .findFirst()
+              .orElseThrow();
+      java.nio.file.Files.writeString(first, "changed", java.nio.file.StandardOpenOption.APPEND);
+    }
+    CommandTester changed = CommandTester.run("evidence", "verify", bundle.toString());
+    assertThat(changed.exitCode).isEqualTo(1);
+    assertThat(changed.out).contains("problem:").contains(": changed");
+  }
+
+  @Test
   void nothingToVerifyIsInputError() {
     CommandTester run = CommandTester.run("verify", "--record", record);
     assertThat(run.exitCode).isEqualTo(2);

@@ -1,0 +1,72 @@
+package io.patchpipeline.cli;
+
+import io.patchpipeline.engine.evidence.BundleCheck;
+import io.patchpipeline.engine.evidence.BundleVerifier;
+import io.patchpipeline.engine.evidence.EvidenceSigner;
+import io.patchpipeline.engine.evidence.EvidenceZip;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code patch-pipeline evidence}: checks evidence bundles. */
+@Command(
+    name = "evidence",
+    mixinStandardHelpOptions = true,
+    description = "Check evidence bundles.",
+    subcommands = {EvidenceCommand.Verify.class})
+final class EvidenceCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.INPUT_ERROR;
+  }
+
+  /** {@code evidence verify BUNDLE}: detects any changed, added or removed file. */
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description =
+          "Check that a bundle (folder or zip) matches its manifest, and its signature when a key"
+              + " is given. Exit code 1 when anything was changed, added or removed.")
+  static final class Verify implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "BUNDLE", description = "The bundle folder or its zip file.")
+    Path bundle;
+
+    @Option(
+        names = "--signing-key-file",
+        paramLabel = "FILE",
+        description = "The HMAC-SHA256 key the bundle was signed with.")
+    Path signingKey;
+
+    @Override
+    public Integer call() throws Exception {
+      Optional<EvidenceSigner> signer =
+          signingKey == null
+              ? Optional.empty()
+              : Optional.of(EvidenceSigner.hmac(Files.readAllBytes(signingKey)));
+      BundleCheck check =
+          Files.isDirectory(bundle)
+              ? BundleVerifier.verify(bundle, signer)
+              : EvidenceZip.verify(bundle, signer);
+      PrintWriter out = spec.commandLine().getOut();
+      check.problems().forEach(problem -> out.println("problem: " + Terminal.safe(problem)));
+      out.println(
+          bundle
+              + (check.valid() ? ": intact" : ": changed")
+              + (check.signed()
+                  ? (check.signatureVerified() ? ", signature valid" : ", signed")
+                  : ", unsigned"));
+      return check.valid() ? ExitCodes.OK : ExitCodes.THRESHOLD;
+    }
+  }
+}

@@ -108,6 +108,16 @@ final class DemoCommand implements Callable<Integer> {
         "--evidence",
         dir.resolve("evidence").toString(),
         "--close-tickets");
+    code |=
+        step(
+            "6 Report: the SLA ledger (embedded H2) and an HTML report of MTTR, SLA and backlog",
+            "report",
+            "--record",
+            record,
+            "--ledger",
+            dir.resolve("ledger").toString(),
+            "--out",
+            dir.resolve("report.html").toString());
     out.flush();
     return code == 0 ? ExitCodes.OK : ExitCodes.INTERNAL_ERROR;
   }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       TriageCommand.class,
       VerifyCommand.class,
       EvidenceCommand.class,
+      ReportCommand.class,
       DemoCommand.class
     })
 public final class PatchPipelineCommand implements java.util.concurrent.Callable<Integer> {

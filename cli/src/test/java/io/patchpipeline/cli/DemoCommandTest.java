@@ -22,6 +22,9 @@ class DemoCommandTest {
     assertThat(dir.resolve("demo/tickets")).isDirectory();
     assertThat(run.out).contains("Closed PP-1 for PP-97cb862820");
     assertThat(run.out).contains("Evidence for PP-97cb862820 in");
+    assertThat(run.out).contains("Report of 8 units written to");
+    String html = java.nio.file.Files.readString(dir.resolve("demo/report.html"));
+    assertThat(html).contains("<svg").doesNotContain("http://").doesNotContain("https://");
     PatchRecord record = RecordStore.read(dir.resolve("demo/record.json"));
     assertThat(record.stage("verify").orElseThrow().path("units")).hasSize(8);
     assertThat(dir.resolve("demo/record.json")).exists();

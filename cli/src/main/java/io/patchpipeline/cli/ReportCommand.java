@@ -1,0 +1,132 @@
+package io.patchpipeline.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.patchpipeline.engine.ledger.EventType;
+import io.patchpipeline.engine.ledger.HtmlReport;
+import io.patchpipeline.engine.ledger.Ledger;
+import io.patchpipeline.engine.ledger.LedgerEvent;
+import io.patchpipeline.engine.ledger.LedgerOptions;
+import io.patchpipeline.engine.ledger.LedgerUnit;
+import io.patchpipeline.engine.record.PatchRecord;
+import io.patchpipeline.engine.record.RecordStore;
+import io.patchpipeline.engine.record.RemediationUnit;
+import io.patchpipeline.engine.ticket.TicketLinks;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code patch-pipeline report}: adds a record's lifecycle events to the SLA ledger and writes the
+ * ledger's self-contained HTML report.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description =
+        "Add the record's units and their ticket and verification events to the SLA ledger, then"
+            + " write an HTML report (no external resources) of MTTR, SLA compliance and backlog.")
+final class ReportCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--record", paramLabel = "FILE", description = "A record to add to the ledger.")
+  Path record;
+
+  @Option(
+      names = "--ledger",
+      paramLabel = "FILE",
+      defaultValue = "patch-pipeline-ledger",
+      description = "The embedded H2 ledger file, without extension. Default: ${DEFAULT-VALUE}.")
+  Path ledger;
+
+  @Option(
+      names = "--jdbc-url",
+      paramLabel = "URL",
+      description = "A shared PostgreSQL ledger instead, such as jdbc:postgresql://db/ledger.")
+  String jdbcUrl;
+
+  @Option(names = "--jdbc-user", paramLabel = "NAME", description = "The database user.")
+  String jdbcUser;
+
+  @Option(
+      names = "--jdbc-password-env",
+      paramLabel = "VAR",
+      description = "The environment variable holding the database password.")
+  String passwordEnv;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The HTML file.")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant now = Instant.now();
+    try (Ledger open = Ledger.open(options())) {
+      if (record != null) {
+        add(open, RecordStore.read(record), now);
+      }
+      open.markOverdue(now);
+      HtmlReport.write(out, "Patch Pipeline: remediation and SLA", open.units(), now);
+      spec.commandLine()
+          .getOut()
+          .println("Report of " + open.units().size() + " units written to " + out);
+    }
+    return ExitCodes.OK;
+  }
+
+  private LedgerOptions options() {
+    if (jdbcUrl == null) {
+      return LedgerOptions.h2(ledger.toAbsolutePath());
+    }
+    String password = passwordEnv == null ? "" : System.getenv(passwordEnv);
+    return new LedgerOptions(jdbcUrl, jdbcUser, password == null ? "" : password);
+  }
+
+  /** Adds each unit once, then the events of its later stages that the ledger does not have. */
+  private static void add(Ledger ledger, PatchRecord patchRecord, Instant now) {
+    Optional<JsonNode> verify = patchRecord.stage("verify");
+    for (RemediationUnit unit : patchRecord.units()) {
+      ledger.recordDetected(LedgerUnit.of(unit, patchRecord.createdAt()), patchRecord.runId());
+      TicketLinks.of(patchRecord)
+          .unit(unit.id())
+          .ifPresent(
+              link ->
+                  addOnce(
+                      ledger,
+                      new LedgerEvent(
+                          unit.id(),
+                          EventType.TICKETED,
+                          patchRecord.createdAt(),
+                          patchRecord.runId(),
+                          "pipeline",
+                          link.key())));
+      if (verify.isPresent() && verified(verify.get(), unit.id())) {
+        Instant at = Instant.parse(verify.get().path("verifiedAt").asText(now.toString()));
+        addOnce(
+            ledger,
+            new LedgerEvent(unit.id(), EventType.VERIFIED, at, patchRecord.runId(), "verify", ""));
+        addOnce(
+            ledger,
+            new LedgerEvent(unit.id(), EventType.CLOSED, at, patchRecord.runId(), "verify", ""));
+      }
+    }
+  }
+
+  private static boolean verified(JsonNode section, String unitId) {
+    for (JsonNode unit : section.path("units")) {
+      if (unit.path("unitId").asText().equals(unitId)) {
+        return unit.path("verified").asBoolean(false);
+      }
+    }
+    return false;
+  }
+
+  private static void addOnce(Ledger ledger, LedgerEvent event) {
+    boolean known = ledger.events(event.unitId()).stream().anyMatch(e -> e.type() == event.type());
+    if (!known) {
+      ledger.record(event);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.patchpipeline.engine.deploy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a deployment run is asked to do; the CLI and the Jenkins step both fill it.
+ *
+ * @param record the remediation record; its {@code deploy} section is written back to it
+ * @param plan the YAML rollout plan
+ * @param dryRun print the waves and commands and run nothing
+ * @param approvedUnits unit ids to deploy; empty means every unit triage approved
+ * @param stateFile where the rollout state is saved after every change; empty means the record's
+ *     name with {@code .deploy-state.json} appended
+ * @param kubeconfig the kubeconfig file for kubectl, Helm and Argo Rollouts
+ * @param secrets secret values by variable name, such as a Graph token; never logged or recorded
+ */
+public record DeployOptions(
+    Path record,
+    Path plan,
+    boolean dryRun,
+    Optional<List<String>> approvedUnits,
+    Optional<Path> stateFile,
+    Optional<Path> kubeconfig,
+    Map<String, String> secrets) {
+  public DeployOptions {
+    approvedUnits = approvedUnits.map(List::copyOf);
+    secrets = Map.copyOf(secrets);
+  }
+
+  public static DeployOptions of(Path record, Path plan) {
+    return new DeployOptions(
+        record, plan, false, Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+  }
+
+  public DeployOptions withDryRun(boolean value) {
+    return new DeployOptions(record, plan, value, approvedUnits, stateFile, kubeconfig, secrets);
+  }
+
+  public DeployOptions withApprovedUnits(List<String> ids) {
+    return new DeployOptions(
+        record, plan, dryRun, Optional.of(ids), stateFile, kubeconfig, secrets);
+  }
+
+  public DeployOptions withStateFile(Path file) {
+    return new DeployOptions(
+        record, plan, dryRun, approvedUnits, Optional.of(file), kubeconfig, secrets);
+  }
+
+  public DeployOptions withKubeconfig(Path file) {
+    return new DeployOptions(
+        record, plan, dryRun, approvedUnits, stateFile, Optional.of(file), secrets);
+  }
+
+  public DeployOptions withSecrets(Map<String, String> values) {
+    return new DeployOptions(record, plan, dryRun, approvedUnits, stateFile, kubeconfig, values);
+  }
+
+  /** Returns the state file to use. */
+  public Path resolvedStateFile() {
+    return stateFile.orElseGet(
+        () -> record.resolveSibling(record.getFileName() + ".deploy-state.json"));
+  }
+}

@@ -1,6 +1,7 @@
 package io.patchpipeline.engine.asset;
 
 import io.patchpipeline.engine.report.Target;
+import io.patchpipeline.engine.report.TargetKind;
 import java.util.Objects;
 
 /**
@@ -30,9 +31,17 @@ public record Asset(
     group = group == null || group.isBlank() ? id : group;
   }
 
-  /** Returns the unknown asset for a target that no inventory entry matches. */
+  /**
+   * Returns the unknown asset for a target that no inventory entry matches. An image's group is its
+   * repository without tag or digest, so that the next build's scan falls into the same remediation
+   * units.
+   */
   public static Asset unknown(Target target) {
+    String group =
+        target.kind() == TargetKind.IMAGE && !target.image().isEmpty()
+            ? ImageRef.parse(target.image()).repository()
+            : target.name();
     return new Asset(
-        target.name(), Criticality.UNKNOWN, "unknown", "", Exposure.UNKNOWN, target.name(), false);
+        target.name(), Criticality.UNKNOWN, "unknown", "", Exposure.UNKNOWN, group, false);
   }
 }

@@ -31,8 +31,16 @@ public final class SecureXml {
     try {
       return new GuardedReader(factory.createXMLStreamReader(in), file);
     } catch (XMLStreamException e) {
-      throw new InputException(file, position(e), "not well-formed XML: " + e.getMessage(), e);
+      throw new InputException(file, position(e), "not well-formed XML: " + problem(e), e);
     }
+  }
+
+  /** Returns the parser's description of {@code e} without the position prefix that SJSXP adds. */
+  public static String problem(XMLStreamException e) {
+    String text = String.valueOf(e.getMessage());
+    int message = text.indexOf("Message: ");
+    String problem = message >= 0 ? text.substring(message + "Message: ".length()) : text;
+    return problem.trim().replaceFirst("\\.$", "");
   }
 
   /** Formats the location of a StAX error as {@code line L, column C}. */

@@ -69,6 +69,27 @@ public enum Severity {
     return score > 0 ? LOW : NONE;
   }
 
+  /**
+   * Maps a vendor's numeric level on a scale whose top value {@code max} is critical: one below is
+   * high, two below medium, any lower positive level low, and 0 informational. Nessus uses 0 (info)
+   * to 4 (critical); Qualys uses 1 (minimal) to 5 (urgent). A level outside 0 to {@code max} is
+   * {@link #UNKNOWN}.
+   */
+  public static Severity fromScale(int level, int max) {
+    if (level < 0 || level > max) {
+      return UNKNOWN;
+    }
+    if (level == 0) {
+      return NONE;
+    }
+    return switch (max - level) {
+      case 0 -> CRITICAL;
+      case 1 -> HIGH;
+      case 2 -> MEDIUM;
+      default -> LOW;
+    };
+  }
+
   /** Returns whether this level is more severe than {@code other}; UNKNOWN ranks below NONE. */
   public boolean isWorseThan(Severity other) {
     return rank() > other.rank();

@@ -47,7 +47,7 @@ public record Policy(
       if (candidate.when().holds(facts)) {
         priority = candidate.priority();
         rule = candidate.id();
-        inputs = candidate.when().inputs(facts);
+        inputs = Map.copyOf(candidate.when().inputs(facts));
         break;
       }
     }

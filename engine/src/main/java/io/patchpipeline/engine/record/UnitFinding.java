@@ -3,9 +3,11 @@ package io.patchpipeline.engine.record;
 import io.patchpipeline.engine.core.Severity;
 import io.patchpipeline.engine.intel.KevStatus;
 import io.patchpipeline.engine.policy.Priority;
+import io.patchpipeline.engine.report.PackageKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,7 @@ import java.util.Optional;
  * data and the policy decision that apply to it.
  *
  * @param id stable id: a hash of vulnerability, package, installed version and asset
+ * @param targets every target the finding was seen on that belongs to the same asset
  * @param fixedVersions absent when no report said; empty when a report said no fix exists
  * @param epss absent when EPSS does not score any of the CVEs (unknown, not zero)
  * @param maxCvss highest CVSS base score over all sources, or absent
@@ -27,11 +30,14 @@ public record UnitFinding(
     String packageName,
     String ecosystem,
     String purl,
+    PackageKind packageKind,
     String installedVersion,
     Optional<List<String>> fixedVersions,
-    String target,
+    List<String> targets,
     String targetKind,
     String assetId,
+    String assetGroup,
+    String owner,
     Severity severity,
     String severitySource,
     Optional<Double> maxCvss,
@@ -45,7 +51,7 @@ public record UnitFinding(
     Instant dueDate,
     boolean needsTicket,
     String rule,
-    java.util.Map<String, String> ruleInputs,
+    Map<String, String> ruleInputs,
     List<String> reports,
     List<String> scanners,
     Optional<LocalDate> published,

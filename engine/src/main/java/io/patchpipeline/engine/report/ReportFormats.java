@@ -7,6 +7,20 @@ public final class ReportFormats {
   private ReportFormats() {}
 
   public static List<ReportParser> all() {
-    return List.of();
+    return List.of(
+        new TrivyParser(),
+        new GrypeParser(),
+        new OsvScannerParser(),
+        new CycloneDxParser(),
+        new DependencyCheckJsonParser(),
+        new TrivyOperatorParser(),
+        new NessusParser(),
+        new QualysParser(),
+        new OpenVasParser(),
+        new DependencyCheckXmlParser(),
+        new SarifParser(),
+        new TenableCsvParser(),
+        new OpenVasCsvParser(),
+        new QualysCsvParser());
   }
 }

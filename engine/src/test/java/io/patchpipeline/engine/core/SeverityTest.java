@@ -39,6 +39,25 @@ class SeverityTest {
     assertThat(Severity.fromCvss(score)).isEqualTo(expected);
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "4, 4, CRITICAL",
+    "3, 4, HIGH",
+    "2, 4, MEDIUM",
+    "1, 4, LOW",
+    "0, 4, NONE",
+    "5, 5, CRITICAL",
+    "4, 5, HIGH",
+    "3, 5, MEDIUM",
+    "2, 5, LOW",
+    "1, 5, LOW",
+    "6, 5, UNKNOWN",
+    "-1, 4, UNKNOWN"
+  })
+  void mapsVendorScale(int level, int max, Severity expected) {
+    assertThat(Severity.fromScale(level, max)).isEqualTo(expected);
+  }
+
   @org.junit.jupiter.api.Test
   void unknownRanksBelowNone() {
     assertThat(Severity.NONE.isWorseThan(Severity.UNKNOWN)).isTrue();

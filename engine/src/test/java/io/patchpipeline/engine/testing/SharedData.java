@@ -36,6 +36,14 @@ public final class SharedData {
     }
   }
 
+  /** Returns one file of a subfolder, or skips the calling test when it is absent. */
+  public static Path file(String subfolder, String name) {
+    Path file = folder().resolve(subfolder).resolve(name);
+    assumeTrue(
+        Files.isRegularFile(file), "Skipped: shared/data/" + subfolder + "/" + name + " is absent");
+    return file;
+  }
+
   private static Path locate() {
     String configured = System.getProperty("patchpipeline.shared.data");
     if (configured != null && !configured.isBlank()) {

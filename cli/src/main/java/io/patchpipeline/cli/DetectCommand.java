@@ -1,0 +1,148 @@
+package io.patchpipeline.cli;
+
+import io.patchpipeline.engine.core.Json;
+import io.patchpipeline.engine.core.Message;
+import io.patchpipeline.engine.policy.Priority;
+import io.patchpipeline.engine.service.DetectOptions;
+import io.patchpipeline.engine.service.DetectResult;
+import io.patchpipeline.engine.service.DetectService;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code patch-pipeline detect}: the Detect stage over report files. */
+@Command(
+    name = "detect",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Read scanner reports, enrich every finding with CISA KEV, FIRST EPSS and the asset it is on,",
+      "and print prioritized remediation units with their SLA due dates."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the run succeeded",
+      "1:units at or above the --fail-on priority exist",
+      "2:invalid input (missing file, malformed report, feed, inventory or policy)"
+    })
+final class DetectCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "REPORT",
+      description =
+          "Report files or globs such as 'scans/**/*.json'; the format is detected from the content.")
+  List<String> reports;
+
+  @Option(names = "--kev", paramLabel = "FILE", description = "CISA KEV catalog, JSON or CSV.")
+  String kev;
+
+  @Option(
+      names = "--epss",
+      paramLabel = "FILE",
+      description = "FIRST EPSS scores: daily CSV (plain or gzip) or API JSON.")
+  String epss;
+
+  @Option(names = "--inventory", paramLabel = "FILE", description = "Asset inventory, YAML or CSV.")
+  String inventory;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE|PRESET",
+      description = "Policy YAML, or a preset name: default, bod-22-01. Default: default.")
+  String policy;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the remediation record (JSON) here.")
+  Path out;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "text|json",
+      description = "Summary format on standard output. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "PRIORITY",
+      converter = PriorityConverter.class,
+      description = "Exit with 1 when a unit at or above this priority (P0..P3) exists.")
+  Priority failOn;
+
+  @Option(
+      names = "--feed-cache",
+      paramLabel = "DIR",
+      description = "Folder for downloaded KEV and EPSS files.")
+  Path feedCache;
+
+  @Option(
+      names = "--download",
+      description =
+          "Download KEV and EPSS from their official URLs when --kev or --epss is not given.")
+  boolean download;
+
+  @Option(
+      names = "--base-dir",
+      paramLabel = "DIR",
+      description = "Folder that relative paths and globs start from. Default: the current folder.")
+  Path baseDir;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for --format: '" + format + "'; expected text or json");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    DetectOptions options = options();
+    DetectResult result = new DetectService().run(options, new ProgressLine(err));
+    print(result);
+    return result.thresholdCrossed() ? ExitCodes.THRESHOLD : ExitCodes.OK;
+  }
+
+  DetectOptions options() {
+    return DetectOptions.builder(baseDir == null ? Path.of("").toAbsolutePath() : baseDir)
+        .reports(reports)
+        .kev(kev)
+        .epss(epss)
+        .inventory(inventory)
+        .policy(policy)
+        .recordOut(out)
+        .failOn(failOn)
+        .feedCache(feedCache)
+        .download(download)
+        .build();
+  }
+
+  private void print(DetectResult result) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    for (Message message : result.messages().list()) {
+      if (message.level() != Message.Level.INFO) {
+        err.println("patch-pipeline: " + message);
+      }
+    }
+    if (format.equals("json")) {
+      out.println(Json.mapper().writeValueAsString(result.summary().toMap()));
+    } else {
+      SummaryPrinter.print(result, out);
+    }
+    if (this.out != null) {
+      out.println("Record written to " + this.out);
+    }
+    if (result.thresholdCrossed()) {
+      err.println(
+          "patch-pipeline: units at or above " + failOn + " exist; failing as --fail-on asks");
+    }
+    out.flush();
+  }
+}

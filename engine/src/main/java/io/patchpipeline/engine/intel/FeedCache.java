@@ -1,0 +1,195 @@
+package io.patchpipeline.engine.intel;
+
+import io.patchpipeline.engine.core.AtomicFiles;
+import io.patchpipeline.engine.core.InputException;
+import io.patchpipeline.engine.core.Messages;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * Downloads feed files into a cache folder and decides when a cached copy may be used:
+ *
+ * <ul>
+ *   <li>a copy younger than {@code maxAge} is used without a request;
+ *   <li>otherwise the file is downloaded; the download replaces the cached copy only after it
+ *       loaded without error, so a failed or corrupt download never destroys a good copy;
+ *   <li>when the download or its loading fails, a copy younger than {@code maxStale} is used with a
+ *       warning; without one the fetch fails.
+ * </ul>
+ *
+ * The age of a copy is the time since its download, kept as the file's last-modified time.
+ */
+public final class FeedCache {
+  private static final String USER_AGENT = "patch-pipeline";
+
+  private final Path folder;
+  private final Duration maxAge;
+  private final Duration maxStale;
+  private final Duration timeout;
+  private final Clock clock;
+  private final HttpClient client;
+
+  /** A loaded feed and the cached file it came from. */
+  public record Fetched<T>(T value, FeedFile file, boolean stale) {}
+
+  public FeedCache(Path folder, Duration maxAge, Duration maxStale, Duration timeout, Clock clock) {
+    this.folder = Objects.requireNonNull(folder, "folder");
+    this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+    this.maxStale = Objects.requireNonNull(maxStale, "maxStale");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    // TODO: move to the engine's shared HTTP layer (retries, Retry-After) once it exists.
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+  }
+
+  /**
+   * Returns the feed at {@code url}, cached as {@code fileName}, loaded with {@code load}.
+   *
+   * @throws InputException when the feed can be neither downloaded and loaded nor taken from a
+   *     cached copy younger than {@code maxStale}
+   */
+  public <T> Fetched<T> fetch(URI url, String fileName, Function<Path, T> load, Messages messages) {
+    Path cached = folder.resolve(fileName);
+    Duration age = age(cached);
+    if (age != null && age.compareTo(maxAge) < 0) {
+      try {
+        return fetched(load.apply(cached), url, cached, false);
+      } catch (InputException e) {
+        messages.warning(
+            "The cached "
+                + cached
+                + " cannot be loaded, so it is downloaded again: "
+                + e.getMessage());
+      }
+    }
+    String failure;
+    try {
+      return downloadAndLoad(url, cached, load);
+    } catch (IOException e) {
+      failure = "the download failed: " + describe(e);
+    } catch (InputException e) {
+      failure = "the downloaded file is invalid: " + e.getMessage();
+    }
+    return useStale(url, cached, load, failure, messages);
+  }
+
+  private <T> Fetched<T> downloadAndLoad(URI url, Path cached, Function<Path, T> load)
+      throws IOException {
+    Path candidate = folder.resolve("." + cached.getFileName() + ".download");
+    try {
+      download(url, candidate);
+      T value = load.apply(candidate);
+      Files.move(
+          candidate, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.setLastModifiedTime(cached, FileTime.from(clock.instant()));
+      return fetched(value, url, cached, false);
+    } finally {
+      Files.deleteIfExists(candidate);
+    }
+  }
+
+  /**
+   * Downloads {@code url} into {@code target}. The timeout bounds the whole transfer, because the
+   * client's own request timeout ends when the headers arrive and a stalled body would block.
+   */
+  private void download(URI url, Path target) throws IOException {
+    HttpRequest request =
+        HttpRequest.newBuilder(url).timeout(timeout).header("User-Agent", USER_AGENT).GET().build();
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response;
+    try {
+      response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    if (response.statusCode() != 200) {
+      throw new IOException("HTTP status " + response.statusCode() + ", expected 200");
+    }
+    AtomicFiles.write(target, response.body());
+  }
+
+  private <T> Fetched<T> useStale(
+      URI url, Path cached, Function<Path, T> load, String failure, Messages messages) {
+    Duration age = age(cached);
+    if (age == null || age.compareTo(maxStale) >= 0) {
+      throw new InputException(
+          url.toString(),
+          "",
+          failure
+              + "; no cached copy younger than "
+              + maxStale.toHours()
+              + " hours is in "
+              + folder
+              + ". Check the network or proxy settings, or download the file and pass it as a"
+              + " local file");
+    }
+    T value = load.apply(cached);
+    messages.warning(
+        "Using the cached "
+            + cached
+            + ", downloaded "
+            + age.toHours()
+            + " hours ago, because "
+            + failure);
+    return fetched(value, url, cached, true);
+  }
+
+  private <T> Fetched<T> fetched(T value, URI url, Path cached, boolean stale) {
+    Instant downloaded = lastModified(cached);
+    FeedFile file =
+        new FeedFile(
+            cached.toString(),
+            io.patchpipeline.engine.core.Hashing.sha256(cached),
+            url.toString(),
+            java.util.Optional.ofNullable(downloaded));
+    return new Fetched<>(value, file, stale);
+  }
+
+  /** Returns the time since {@code file} was downloaded, or null when it does not exist. */
+  private Duration age(Path file) {
+    Instant modified = lastModified(file);
+    return modified == null ? null : Duration.between(modified, clock.instant());
+  }
+
+  private static Instant lastModified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+  }
+}

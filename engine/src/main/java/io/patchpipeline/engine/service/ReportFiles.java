@@ -1,0 +1,80 @@
+package io.patchpipeline.engine.service;
+
+import io.patchpipeline.engine.core.InputException;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Expands report arguments into files: a plain path must exist; a glob ({@code *}, {@code **},
+ * {@code ?}, {@code [..]}, {@code {a,b}}) must match at least one file. Globs are matched against
+ * paths relative to the base folder, with {@code /} as separator.
+ */
+final class ReportFiles {
+  private ReportFiles() {}
+
+  static List<Path> resolve(Path baseDir, List<String> patterns) throws IOException {
+    if (patterns.isEmpty()) {
+      throw new InputException("", "", "no report given; expected at least one file or glob");
+    }
+    Set<Path> files = new LinkedHashSet<>();
+    for (String pattern : patterns) {
+      files.addAll(expand(baseDir, pattern));
+    }
+    return new ArrayList<>(files);
+  }
+
+  private static List<Path> expand(Path baseDir, String pattern) throws IOException {
+    if (!isGlob(pattern)) {
+      Path file = baseDir.resolve(pattern).normalize();
+      if (!Files.isRegularFile(file)) {
+        throw new InputException(pattern, "", "report file not found");
+      }
+      return List.of(file);
+    }
+    String normalized = pattern.replace('\\', '/');
+    Path root = baseDir.resolve(fixedPrefix(normalized)).normalize();
+    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + normalized);
+    List<Path> matches = new ArrayList<>();
+    if (Files.isDirectory(root)) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.filter(Files::isRegularFile)
+            .filter(p -> matcher.matches(Path.of(relative(baseDir, p))))
+            .sorted()
+            .forEach(matches::add);
+      }
+    }
+    if (matches.isEmpty()) {
+      throw new InputException(pattern, "", "no report file matches this pattern");
+    }
+    return matches;
+  }
+
+  /** Returns {@code file} relative to {@code baseDir} with {@code /} separators. */
+  static String relative(Path baseDir, Path file) {
+    Path base = baseDir.toAbsolutePath().normalize();
+    Path absolute = file.toAbsolutePath().normalize();
+    Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
+    return shown.toString().replace('\\', '/');
+  }
+
+  private static boolean isGlob(String pattern) {
+    return pattern.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
+  }
+
+  private static String fixedPrefix(String pattern) {
+    int wildcard = 0;
+    while (wildcard < pattern.length() && "*?[{".indexOf(pattern.charAt(wildcard)) < 0) {
+      wildcard++;
+    }
+    int slash = pattern.lastIndexOf('/', wildcard);
+    return slash < 0 ? "" : pattern.substring(0, slash);
+  }
+}

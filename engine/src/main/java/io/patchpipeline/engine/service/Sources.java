@@ -1,0 +1,113 @@
+package io.patchpipeline.engine.service;
+
+import io.patchpipeline.engine.asset.FileInventory;
+import io.patchpipeline.engine.asset.Inventory;
+import io.patchpipeline.engine.asset.InventoryLoader;
+import io.patchpipeline.engine.core.Hashing;
+import io.patchpipeline.engine.core.InputException;
+import io.patchpipeline.engine.core.Messages;
+import io.patchpipeline.engine.intel.EpssLoader;
+import io.patchpipeline.engine.intel.EpssTable;
+import io.patchpipeline.engine.intel.FeedFile;
+import io.patchpipeline.engine.intel.FeedInfo;
+import io.patchpipeline.engine.intel.KevCatalog;
+import io.patchpipeline.engine.intel.KevLoader;
+import io.patchpipeline.engine.intel.LoadedFeed;
+import io.patchpipeline.engine.intel.ThreatIntel;
+import io.patchpipeline.engine.policy.Policy;
+import io.patchpipeline.engine.policy.PolicyLoader;
+import io.patchpipeline.engine.policy.Presets;
+import io.patchpipeline.engine.record.InputFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads the policy, threat data and inventory that Detect options name, and adds each file with its
+ * SHA-256 to the run's inputs.
+ */
+public final class Sources {
+  private Sources() {}
+
+  /** Loads the policy file, a preset named instead of a file, or the default preset. */
+  public static Policy policy(DetectOptions options) throws IOException {
+    if (options.policy().isEmpty()) {
+      return Presets.defaultPolicy();
+    }
+    String name = options.policy().get();
+    Path file = options.baseDir().resolve(name);
+    if (!Files.exists(file) && Presets.byName(name).isPresent()) {
+      return Presets.byName(name).get();
+    }
+    return PolicyLoader.load(file);
+  }
+
+  /** Loads KEV and EPSS where the options name them; either may stay absent (unknown). */
+  public static ThreatIntel intel(
+      DetectOptions options, List<InputFile> inputs, Messages messages) {
+    requireFileUnlessDownloading(options);
+    Optional<EpssTable> epss = Optional.empty();
+    Optional<KevCatalog> kev = Optional.empty();
+    if (options.epss().isPresent()) {
+      LoadedFeed<EpssTable> loaded =
+          EpssLoader.load(existing(options, options.epss().get(), "EPSS"));
+      record(inputs, "epss", loaded.info(), options.epss().get());
+      epss = Optional.of(loaded.data());
+    }
+    if (options.kev().isPresent()) {
+      LoadedFeed<KevCatalog> loaded =
+          KevLoader.load(existing(options, options.kev().get(), "KEV"), messages);
+      record(inputs, "kev", loaded.info(), options.kev().get());
+      kev = Optional.of(loaded.data());
+    }
+    if (epss.isEmpty()) {
+      messages.warning("No EPSS data given: every EPSS value is unknown and no rule on it holds");
+    }
+    if (kev.isEmpty()) {
+      messages.warning("No KEV catalog given: every KEV status is unknown and no rule on it holds");
+    }
+    return new ThreatIntel(epss, kev);
+  }
+
+  /** Loads the inventory, or returns the empty one under which every target is unknown. */
+  public static Inventory inventory(
+      DetectOptions options, List<InputFile> inputs, Messages messages) {
+    if (options.inventory().isEmpty()) {
+      return Inventory.empty();
+    }
+    Path file = existing(options, options.inventory().get(), "inventory");
+    FileInventory inventory = InventoryLoader.load(file, messages);
+    inputs.add(
+        new InputFile(options.inventory().get(), "inventory", Hashing.sha256(file), "", "", 0));
+    return inventory;
+  }
+
+  private static void requireFileUnlessDownloading(DetectOptions options) {
+    if (options.download() && (options.kev().isEmpty() || options.epss().isEmpty())) {
+      // TODO: fetch missing feeds into options.feedCache() once the feed cache lands here.
+      throw new InputException(
+          "--download",
+          "",
+          "downloading feeds is not available in this build; pass --kev and --epss files");
+    }
+  }
+
+  private static Path existing(DetectOptions options, String name, String what) {
+    Path file = options.baseDir().resolve(name);
+    if (!Files.isRegularFile(file)) {
+      throw new InputException(name, "", what + " file not found");
+    }
+    return file;
+  }
+
+  /** Adds the feed's files to the inputs under the name the user gave, not the resolved path. */
+  private static void record(List<InputFile> inputs, String role, FeedInfo info, String given) {
+    for (FeedFile file : info.files()) {
+      String name = info.files().size() == 1 ? given : file.name();
+      String version = (info.feed() + " " + info.version()).trim();
+      inputs.add(new InputFile(name, role, file.sha256(), version, "", info.entries()));
+    }
+  }
+}

@@ -1,0 +1,6 @@
+// Mirrors org.jenkins-ci.main:jenkins-core:2.541.3; compile-only signature, never packaged.
+package hudson;
+
+public abstract class Launcher {
+  private Launcher() {}
+}

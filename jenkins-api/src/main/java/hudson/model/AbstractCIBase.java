@@ -1,0 +1,6 @@
+// Mirrors org.jenkins-ci.main:jenkins-core:2.541.3; compile-only signature, never packaged.
+package hudson.model;
+
+public abstract class AbstractCIBase extends Node {
+  protected AbstractCIBase() {}
+}

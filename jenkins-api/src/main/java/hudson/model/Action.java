@@ -1,0 +1,11 @@
+// Mirrors org.jenkins-ci.main:jenkins-core:2.541.3; compile-only signature, never packaged.
+package hudson.model;
+
+public interface Action extends ModelObject {
+  String getIconFileName();
+
+  @Override
+  String getDisplayName();
+
+  String getUrlName();
+}

@@ -1,0 +1,80 @@
+// Mirrors org.jenkins-ci.main:jenkins-core:2.541.3; compile-only signature, never packaged.
+package hudson.model;
+
+import hudson.ExtensionPoint;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.security.AccessControlled;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import jenkins.model.ArtifactManager;
+import jenkins.util.io.OnMaster;
+
+/**
+ * One build. The stub keeps its parent, tests override {@link #getRootDir()}, and its artifact
+ * manager copies files into {@code <root>/archive} like core's standard manager, so that tests can
+ * run code that archives.
+ */
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>>
+    extends Actionable implements ExtensionPoint, Comparable<RunT>, AccessControlled, OnMaster {
+  private final transient JobT parent;
+
+  protected Run(JobT job) throws IOException {
+    this.parent = job;
+  }
+
+  public JobT getParent() {
+    return parent;
+  }
+
+  public File getRootDir() {
+    throw new UnsupportedOperationException();
+  }
+
+  public String getUrl() {
+    throw new UnsupportedOperationException();
+  }
+
+  public String getExternalizableId() {
+    throw new UnsupportedOperationException();
+  }
+
+  public final synchronized ArtifactManager pickArtifactManager() throws IOException {
+    return new LocalArtifactManager(new File(getRootDir(), "archive"));
+  }
+
+  /**
+   * Stub-only stand-in for core's standard manager; plugin code sees only {@link ArtifactManager}.
+   */
+  private static final class LocalArtifactManager extends ArtifactManager {
+    private final File archive;
+
+    LocalArtifactManager(File archive) {
+      this.archive = archive;
+    }
+
+    @Override
+    public void archive(
+        FilePath workspace,
+        Launcher launcher,
+        BuildListener listener,
+        Map<String, String> artifacts)
+        throws IOException {
+      for (Map.Entry<String, String> entry : artifacts.entrySet()) {
+        Path target = archive.toPath().resolve(entry.getKey()).toAbsolutePath();
+        Path folder = target.getParent();
+        if (folder != null) {
+          Files.createDirectories(folder);
+        }
+        Files.copy(
+            Path.of(workspace.getRemote(), entry.getValue()),
+            target,
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+}

@@ -1,0 +1,8 @@
+// Mirrors org.jenkins-ci.main:jenkins-core:2.541.3; compile-only signature, never packaged.
+package hudson.model;
+
+import java.io.IOException;
+
+public interface Saveable {
+  void save() throws IOException;
+}

@@ -1,0 +1,6 @@
+// Mirrors org.jenkins-ci.main:remoting as bundled in jenkins-core 2.541.3; compile-only.
+package org.jenkinsci.remoting;
+
+import java.io.Serializable;
+
+public interface SerializableOnlyOverRemoting extends Serializable {}

@@ -1,0 +1,96 @@
+package io.jenkins.plugins.patchpipeline;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.patchpipeline.engine.policy.Priority;
+import io.patchpipeline.engine.report.ReportReader;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jenkins.util.BuildListenerAdapter;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+/**
+ * Runs {@code patchDetect} off the CPS thread: Detect on the agent, then the record into the build
+ * folder and the artifacts, a build action, and the summary map as the step's return value.
+ */
+final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+  private static final long serialVersionUID = 1L;
+
+  private final DetectSettings settings;
+  private final transient ReportReader reader;
+
+  DetectExecution(PatchDetectStep step, StepContext context, FeedDefaults defaults) {
+    this(step, context, defaults, null);
+  }
+
+  /** Creates an execution that reads reports with {@code reader}; tests use their own formats. */
+  DetectExecution(
+      PatchDetectStep step, StepContext context, FeedDefaults defaults, ReportReader reader) {
+    super(context);
+    this.settings = DetectSettings.of(step, defaults);
+    this.reader = reader;
+  }
+
+  @Override
+  protected Map<String, Object> run() throws Exception {
+    StepContext context = getContext();
+    Run<?, ?> run = context.get(Run.class);
+    TaskListener listener = context.get(TaskListener.class);
+    FilePath workspace = context.get(FilePath.class);
+    PrintStream log = listener.getLogger();
+
+    DetectOutcome outcome = workspace.act(new DetectCallable(settings, listener, reader));
+    for (String line : outcome.messages()) {
+      log.println(Messages.Console_Prefix(line));
+    }
+    if (outcome.isFailed()) {
+      throw new AbortException(Messages.Detect_Failed(outcome.problem()));
+    }
+
+    BuildRecords.write(run, outcome.record());
+    run.pickArtifactManager()
+        .archive(
+            workspace,
+            context.get(Launcher.class),
+            new BuildListenerAdapter(listener),
+            Map.of(DetectSettings.RECORD_PATH, DetectSettings.RECORD_PATH));
+    log.println(Messages.Console_Record(DetectSettings.RECORD_PATH));
+    run.addOrReplaceAction(DetectAction.of(outcome.summary()));
+
+    if (outcome.thresholdCrossed()) {
+      throw new AbortException(
+          Messages.Detect_ThresholdCrossed(
+              unitsAtOrAbove(outcome.summary(), settings.failOnPriority()),
+              settings.failOnPriority()));
+    }
+    return returnValue(outcome.summary());
+  }
+
+  /** Counts the units at or above {@code failOn} in the summary's per-priority counts. */
+  static int unitsAtOrAbove(Map<String, Object> summary, String failOn) {
+    Priority threshold = Priority.parse(failOn);
+    int count = 0;
+    if (summary.get("priorities") instanceof Map<?, ?> priorities) {
+      for (Priority priority : Priority.values()) {
+        if (priority.isAtLeast(threshold)
+            && priorities.get(priority.name()) instanceof Integer units) {
+          count += units;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** Adds where the record is to the engine's summary; all values are plain serializable types. */
+  static Map<String, Object> returnValue(Map<String, Object> summary) {
+    Map<String, Object> value = new LinkedHashMap<>(summary);
+    value.put("recordArtifact", DetectSettings.RECORD_PATH);
+    value.put("recordFile", BuildRecords.RECORD_FILE);
+    return value;
+  }
+}

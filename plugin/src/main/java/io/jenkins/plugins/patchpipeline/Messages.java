@@ -1,0 +1,66 @@
+package io.jenkins.plugins.patchpipeline;
+
+import org.jvnet.localizer.ResourceBundleHolder;
+
+/**
+ * Texts of {@code Messages.properties}, in the form that core's localizer generates. It is written
+ * by hand because localizer-maven-plugin does not resolve from Maven Central (its
+ * annotation-indexer dependency is published only to the Jenkins repository).
+ */
+public final class Messages {
+  private static final ResourceBundleHolder HOLDER = ResourceBundleHolder.get(Messages.class);
+
+  private Messages() {}
+
+  public static String PatchDetectStep_DisplayName() {
+    return HOLDER.format("PatchDetectStep.DisplayName");
+  }
+
+  public static String PatchPipelineConfiguration_DisplayName() {
+    return HOLDER.format("PatchPipelineConfiguration.DisplayName");
+  }
+
+  public static String DetectAction_DisplayName() {
+    return HOLDER.format("DetectAction.DisplayName");
+  }
+
+  public static String Console_Record(Object file) {
+    return HOLDER.format("Console.Record", file);
+  }
+
+  public static String Console_Prefix(Object message) {
+    return HOLDER.format("Console.Prefix", message);
+  }
+
+  public static String Console_Progress(Object file, Object findings) {
+    return HOLDER.format("Console.Progress", file, findings);
+  }
+
+  public static String Detect_ThresholdCrossed(Object count, Object priority) {
+    return HOLDER.format("Detect.ThresholdCrossed", count, priority);
+  }
+
+  public static String Detect_Failed(Object problem) {
+    return HOLDER.format("Detect.Failed", problem);
+  }
+
+  public static String Validation_Required() {
+    return HOLDER.format("Validation.Required");
+  }
+
+  public static String Validation_AbsolutePath() {
+    return HOLDER.format("Validation.AbsolutePath");
+  }
+
+  public static String Validation_Priority(Object value) {
+    return HOLDER.format("Validation.Priority", value);
+  }
+
+  public static String Validation_Source(Object value) {
+    return HOLDER.format("Validation.Source", value);
+  }
+
+  public static String Credentials_NotFound(Object id, Object type, Object purpose) {
+    return HOLDER.format("Credentials.NotFound", id, type, purpose);
+  }
+}

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Detect, triage, deploy and verify vulnerability patches.",
-    subcommands = {DetectCommand.class, DemoCommand.class})
+    subcommands = {DetectCommand.class, DeployCommand.class, DemoCommand.class})
 public final class PatchPipelineCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

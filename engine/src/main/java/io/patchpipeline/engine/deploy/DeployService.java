@@ -94,7 +94,14 @@ public final class DeployService {
               clock,
               sleeper,
               progress);
-      state = new RolloutEngine(context).run(state);
+      RolloutEngine engine = new RolloutEngine(context);
+      if (state.status() == RolloutState.Status.AWAITING_DECISION
+          && options.decision().isPresent()) {
+        DeployOptions.Decision decision = options.decision().get();
+        state = engine.decide(state, decision.proceed(), decision.decidedBy());
+      } else {
+        state = engine.run(state);
+      }
     }
     PatchRecord updated =
         new DeploySection(

@@ -20,6 +20,13 @@ import java.util.Optional;
 public final class RolloutEngine {
   private final RolloutContext context;
   private final WaveChecks checks;
+  private Instant wakeAt;
+
+  /**
+   * The result of {@link #advance}: the saved state, and when the rollout should be advanced again
+   * if it is waiting in a hold.
+   */
+  public record Advance(RolloutState state, Optional<Instant> wakeAt) {}
 
   public RolloutEngine(RolloutContext context) {
     this.context = context;
@@ -32,14 +39,32 @@ public final class RolloutEngine {
    * last saved state.
    */
   public RolloutState run(RolloutState start) throws IOException, InterruptedException {
+    Advance advance = advance(start);
+    while (advance.wakeAt().isPresent()) {
+      context.sleeper().sleepUntil(advance.wakeAt().get());
+      advance = advance(advance.state());
+    }
+    return advance.state();
+  }
+
+  /**
+   * Runs until the rollout ends, waits for a person, or waits in a hold; in the last case returns
+   * when to call it again. A caller that must not block a thread (the Jenkins step) schedules that
+   * call with a timer and keeps only the saved state in between.
+   */
+  public Advance advance(RolloutState start) throws IOException, InterruptedException {
     RolloutState state = start;
     while (state.status() == RolloutState.Status.RUNNING) {
+      wakeAt = null;
       state = step(state);
+      if (wakeAt != null) {
+        return new Advance(state, Optional.of(wakeAt));
+      }
     }
     if (state.status() == RolloutState.Status.ROLLING_BACK) {
       state = rollback(state);
     }
-    return state;
+    return new Advance(state, Optional.empty());
   }
 
   /** Records a person's decision on an inconclusive wave, then continues. */
@@ -196,7 +221,7 @@ public final class RolloutEngine {
             context.probes().isEmpty() || wave.nextSampleAt().isAfter(wave.holdDeadline())
                 ? wave.holdDeadline()
                 : wave.nextSampleAt();
-        context.sleeper().sleepUntil(wake);
+        wakeAt = wake;
         return state;
     }
   }

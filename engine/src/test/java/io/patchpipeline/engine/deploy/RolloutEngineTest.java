@@ -259,4 +259,23 @@ class RolloutEngineTest {
     assertThat(deployer.waves("deploy")).containsExactly("wave 1", "wave 2");
     assertThat(end.reason()).contains("2 of 8 hosts failed, above the overall budget of 1");
   }
+
+  @Test
+  void advanceReturnsInsteadOfSleepingInAHold() throws Exception {
+    DeployPlan plan = WavePlannerTest.plan("tool: ansible\nserial: 4\nhold: 30m\n");
+    FakeDeployer deployer = new FakeDeployer(clock, Set.of());
+    RolloutEngine engine = engine(plan, deployer, null, new JsonStore());
+
+    RolloutEngine.Advance first = engine.advance(start(plan, 8));
+    clock.set(first.wakeAt().orElseThrow());
+    RolloutEngine.Advance second = engine.advance(first.state());
+    clock.set(second.wakeAt().orElseThrow());
+    RolloutEngine.Advance last = engine.advance(second.state());
+
+    assertThat(first.wakeAt()).contains(START.plus(Duration.ofMinutes(30)));
+    assertThat(first.state().currentWave().phase()).isEqualTo(WaveState.Phase.HOLDING);
+    assertThat(second.state().current()).isEqualTo(1);
+    assertThat(last.wakeAt()).isEmpty();
+    assertThat(last.state().status()).isEqualTo(RolloutState.Status.SUCCEEDED);
+  }
 }

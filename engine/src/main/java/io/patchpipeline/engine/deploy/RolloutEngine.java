@@ -166,7 +166,10 @@ public final class RolloutEngine {
         outcomes.add(checks.reboot(staging.get().reboot().get(), wave.hosts()));
       }
     }
-    if (context.plan().cveGate() && context.gate().isPresent()) {
+    if (context.plan().cveGate()) {
+      if (context.gate().isEmpty()) {
+        return Optional.of("the plan asks for a CVE gate, but no version check is available here");
+      }
       outcomes.add(checks.gate(context.gate().get(), wave.hosts(), context.items()));
     }
     for (WaveChecks.Outcome outcome : outcomes) {

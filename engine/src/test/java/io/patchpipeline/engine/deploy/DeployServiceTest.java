@@ -266,4 +266,19 @@ class DeployServiceTest {
         .isInstanceOf(InputException.class)
         .hasMessageContaining("another plan");
   }
+
+  @Test
+  void cveGateWithoutChecker() throws Exception {
+    Path record = record(TestRecords.approved(openssl(Priority.P1, PackageKind.OS), false, "PP-1"));
+    Path plan = plan("tool: block\ncveGate: true\n");
+
+    RolloutState state =
+        service(Optional.empty())
+            .run(DeployOptions.of(record, plan), Progress.NONE)
+            .state()
+            .orElseThrow();
+
+    assertThat(state.status()).isEqualTo(RolloutState.Status.ROLLED_BACK);
+    assertThat(state.reason()).contains("no version check is available");
+  }
 }

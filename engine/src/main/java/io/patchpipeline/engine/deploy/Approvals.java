@@ -17,7 +17,7 @@ import java.util.Set;
  * <p>The record's {@code triage} section is read when present: {@code decisions} is a list of
  * objects with {@code unitId}, {@code decision} ({@code approved} deploys) and {@code emergency}
  * ({@code true} when an approver allowed a P0 unit to skip the canary). An explicit list of unit
- * ids narrows it further and may not name a unit that triage did not approve; without a triage
+ * ids narrows it further and may not name a unit that triage did not approve. Without a triage
  * section the explicit list is the approval, and no emergency is possible.
  */
 public record Approvals(List<String> unitIds, boolean emergency) {

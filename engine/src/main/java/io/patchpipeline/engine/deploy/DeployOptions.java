@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a deployment run is asked to do; the CLI and the Jenkins step both fill it.
+ * The options of one deployment run, filled by the CLI and by the Jenkins step.
  *
  * @param record the remediation record; its {@code deploy} section is written back to it
  * @param plan the YAML rollout plan

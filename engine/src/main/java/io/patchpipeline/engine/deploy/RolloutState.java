@@ -25,14 +25,16 @@ public record RolloutState(
 
   public static final int FORMAT_VERSION = 1;
 
-  /** Where the rollout is. */
+  /** The status of a rollout. */
   public enum Status {
     RUNNING,
     SUCCEEDED,
-    /** A wave failed and the plan says roll back: the rollback is running. */
+    /** A wave failed and the plan asks for a rollback, which is running. */
     ROLLING_BACK,
     ROLLED_BACK,
-    /** A wave failed and the plan says freeze: hosts stay as they are for a person to look. */
+    /**
+     * A wave failed and the plan asks to freeze, so hosts stay as they are for a person to look at.
+     */
     FROZEN,
     /** Health data was inconclusive: a person decides to proceed, roll back or freeze. */
     AWAITING_DECISION;

@@ -78,8 +78,8 @@ final class WaveChecks {
 
   private Optional<String> rebootHost(RebootCycle cycle, String host, List<String> lines)
       throws IOException, InterruptedException {
-    // A reboot command often loses its connection as the host goes down: its exit code says
-    // nothing.
+    // A reboot command often loses its connection as the host goes down, so its exit code is
+    // ignored.
     runner.run(Command.of(withHost(cycle.reboot(), host), cycle.deadline()));
     Instant deadline = clock.instant().plus(cycle.deadline());
     boolean back = false;

@@ -31,7 +31,7 @@ public record WaveState(
     Instant finishedAt,
     String decision) {
 
-  /** Where a wave is. */
+  /** The phase of a wave. */
   public enum Phase {
     PENDING,
     /** The deployer's command is running; after a restart it runs again. */

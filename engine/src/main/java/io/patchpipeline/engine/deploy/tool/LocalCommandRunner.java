@@ -47,17 +47,9 @@ public final class LocalCommandRunner implements CommandRunner {
               + command.host().get()
               + ": this runner reaches only "
               + localNames
-              + "; run Windows deployments through the Jenkins step on that agent");
+              + "; run the deployment on that host itself");
     }
-    ProcessBuilder builder = new ProcessBuilder().redirectErrorStream(true);
-    builder.environment().putAll(baseEnvironment);
-    builder.environment().putAll(command.environment());
-    builder.environment().putAll(command.secretEnvironment());
-    List<String> arguments = new ArrayList<>(command.arguments());
-    arguments.set(0, resolve(arguments.get(0), builder.environment().get("PATH")));
-    builder.command(arguments);
-    command.directory().ifPresent(folder -> builder.directory(folder.toFile()));
-    Process process = builder.start();
+    Process process = start(command);
     process.getOutputStream().close();
     OutputTail tail = new OutputTail(process.getInputStream());
     Thread reader = new Thread(tail, "output of " + command.arguments().get(0));
@@ -78,6 +70,18 @@ public final class LocalCommandRunner implements CommandRunner {
       process.destroyForcibly();
       throw e;
     }
+  }
+
+  private Process start(Command command) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder().redirectErrorStream(true);
+    builder.environment().putAll(baseEnvironment);
+    builder.environment().putAll(command.environment());
+    builder.environment().putAll(command.secretEnvironment());
+    List<String> arguments = new ArrayList<>(command.arguments());
+    arguments.set(0, resolve(arguments.get(0), builder.environment().get("PATH")));
+    builder.command(arguments);
+    command.directory().ifPresent(folder -> builder.directory(folder.toFile()));
+    return builder.start();
   }
 
   /**

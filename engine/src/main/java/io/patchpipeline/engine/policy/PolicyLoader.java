@@ -145,9 +145,13 @@ public final class PolicyLoader {
   }
 
   private static TicketRule validTicket(TicketRule ticket, String source) {
+    if (ticket.cvssCriticality() == null) {
+      throw new InputException(
+          source, "ticket.cvssCriticality", "missing; expected a list of tiers such as [critical]");
+    }
     try {
       ticket.cvssCriticality().forEach(Criticality::parse);
-    } catch (IllegalArgumentException | NullPointerException e) {
+    } catch (IllegalArgumentException e) {
       throw new InputException(
           source, "ticket.cvssCriticality", "expected a list of tiers: " + e.getMessage(), e);
     }
@@ -187,8 +191,8 @@ public final class PolicyLoader {
       };
     }
     try {
-      return Duration.parse(text.trim());
-    } catch (DateTimeParseException | NullPointerException e) {
+      return Duration.parse(trimmed.toUpperCase(java.util.Locale.ROOT));
+    } catch (DateTimeParseException e) {
       throw new InputException(
           source, where, "invalid duration '" + text + "'; expected 45m, 2h, 30d, 2w or PT2H");
     }

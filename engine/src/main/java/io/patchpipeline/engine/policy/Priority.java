@@ -11,9 +11,12 @@ public enum Priority {
 
   /** Reads {@code P0}..{@code P3}, case-insensitive. */
   public static Priority parse(String text) {
+    if (text == null) {
+      throw new IllegalArgumentException("missing priority; expected P0, P1, P2 or P3");
+    }
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException | NullPointerException e) {
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "invalid priority '" + text + "'; expected P0, P1, P2 or P3", e);
     }

@@ -60,34 +60,53 @@ public final class GrypeParser implements ReportParser {
       boolean[] matchesSeen = {false};
       cursor.forEachField(
           field -> {
-            if (!"matches".equals(field.name())) {
-              field.skip();
-              return;
+            switch (field.name()) {
+              case "matches" -> {
+                matchesSeen[0] = true;
+                field.forEachElement(
+                    "matches",
+                    match -> {
+                      String position = match.position();
+                      Optional<Finding> finding =
+                          toFinding(match.tree(), target, scanner, input.name());
+                      if (finding.isPresent()) {
+                        sink.accept(finding.get());
+                        count[0]++;
+                      } else {
+                        sink.warning(
+                            input.name()
+                                + " ("
+                                + position
+                                + "): skipped a match without vulnerability.id");
+                      }
+                    });
+              }
+              case "ignoredMatches" ->
+                  field.forEachElement(
+                      "ignoredMatches",
+                      match -> exclude(match.tree(), target, scanner, input.name(), sink));
+              default -> field.skip();
             }
-            matchesSeen[0] = true;
-            field.forEachElement(
-                "matches",
-                match -> {
-                  String position = match.position();
-                  Optional<Finding> finding =
-                      toFinding(match.tree(), target, scanner, input.name());
-                  if (finding.isPresent()) {
-                    sink.accept(finding.get());
-                    count[0]++;
-                  } else {
-                    sink.warning(
-                        input.name()
-                            + " ("
-                            + position
-                            + "): skipped a match without vulnerability.id");
-                  }
-                });
           });
       if (!matchesSeen[0]) {
         throw cursor.error("expected " + EXPECTED + ", but the object has no matches");
       }
       return new ParsedReport(input.name(), FORMAT, scanner, count[0]);
     }
+  }
+
+  /**
+   * Passes on a match that an ignore rule suppressed, with the rule's VEX status and justification
+   * where it has them, else the state {@code ignored} and the rule's reason.
+   */
+  private static void exclude(
+      JsonNode match, Target target, ScannerInfo scanner, String report, FindingSink sink) {
+    JsonNode rule = match.path("appliedIgnoreRules").path(0);
+    String state = text(rule, "vex-status");
+    String justification = text(rule, "vex-justification");
+    String reason = justification.isEmpty() ? text(rule, "reason") : justification;
+    toFinding(match, target, scanner, report)
+        .ifPresent(finding -> sink.excluded(finding, state.isEmpty() ? "ignored" : state, reason));
   }
 
   private static Optional<Finding> toFinding(

@@ -42,16 +42,20 @@ public final class SarifParser implements ReportParser {
     List<SarifRun> runs = new ArrayList<>();
     try (InputStream in = input.open();
         JsonParser json = Json.factory().createParser(in)) {
-      readRuns(json, input.name(), runs, null);
-    } catch (JsonProcessingException e) {
-      throw invalid(input.name(), e);
+      try {
+        readRuns(json, input.name(), runs, null);
+      } catch (JsonProcessingException e) {
+        throw invalid(input.name(), json, e);
+      }
     }
     SarifFindings findings = new SarifFindings(input.name(), sink);
     try (InputStream in = input.open();
         JsonParser json = Json.factory().createParser(in)) {
-      readRuns(json, input.name(), runs, findings);
-    } catch (JsonProcessingException e) {
-      throw invalid(input.name(), e);
+      try {
+        readRuns(json, input.name(), runs, findings);
+      } catch (JsonProcessingException e) {
+        throw invalid(input.name(), json, e);
+      }
     }
     ScannerInfo scanner = runs.isEmpty() ? new ScannerInfo("", "") : runs.get(0).scanner();
     return new ParsedReport(input.name(), FORMAT, scanner, findings.count());
@@ -136,8 +140,9 @@ public final class SarifParser implements ReportParser {
     }
   }
 
-  private static InputException invalid(String file, JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
+  /** Builds the error; a limit error carries no location of its own, so the parser's is used. */
+  private static InputException invalid(String file, JsonParser json, JsonProcessingException e) {
+    JsonLocation at = e.getLocation() == null ? json.currentLocation() : e.getLocation();
     String position = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
     return new InputException(
         file, position, "invalid JSON: " + e.getOriginalMessage() + "; expected a SARIF log", e);

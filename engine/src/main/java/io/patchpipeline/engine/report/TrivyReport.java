@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-/** One pass over one Trivy report; it holds what the report says about its artifact. */
+/** One pass over one Trivy report, which streams the findings of its results to a sink. */
 final class TrivyReport {
   private static final Set<String> HEADER =
       Set.of("Trivy", "ArtifactName", "ArtifactType", "Metadata");
@@ -20,12 +20,9 @@ final class TrivyReport {
   private final JsonCursor cursor;
   private final FindingSink sink;
   private String version = "";
-  private String artifactName = "";
-  private String artifactType = "";
-  private String repoTag = "";
+  private final TrivyTargets targets = new TrivyTargets();
   private boolean headerSeen;
   private boolean contentSeen;
-  private String lastImage = "";
   private long count;
 
   /** The fields of one result that precede its vulnerabilities in Trivy's output. */
@@ -62,7 +59,7 @@ final class TrivyReport {
 
   void read() throws IOException {
     if (cursor.token() == JsonToken.START_ARRAY) {
-      readResults(cursor, this::legacyTarget);
+      readResults(cursor, targets::legacy);
       return;
     }
     cursor.expect(JsonToken.START_OBJECT, TrivyParser.EXPECTED);
@@ -77,17 +74,17 @@ final class TrivyReport {
     switch (field.name()) {
       case "Trivy" -> version = text(field.tree(), "Version");
       case "ArtifactName" -> {
-        artifactName = field.text();
+        targets.setArtifactName(field.text());
         headerSeen = true;
       }
-      case "ArtifactType" -> artifactType = field.text();
-      case "Metadata" -> repoTag = firstRepoTag(field.tree());
+      case "ArtifactType" -> targets.setArtifactType(field.text());
+      case "Metadata" -> targets.setMetadata(field.tree());
       case "Results" -> {
         contentSeen = true;
         if (!headerSeen) {
           readHeaderAhead();
         }
-        readResults(field, this::artifactTarget);
+        readResults(field, targets::artifact);
       }
       case "Resources", "Vulnerabilities" -> {
         contentSeen = true;
@@ -101,9 +98,9 @@ final class TrivyReport {
   private void readHeaderAhead() throws IOException {
     Map<String, JsonNode> header = JsonCursor.topLevelFields(input, HEADER);
     version = text(header.getOrDefault("Trivy", MissingNode.getInstance()), "Version");
-    artifactName = textOf(header.get("ArtifactName"));
-    artifactType = textOf(header.get("ArtifactType"));
-    repoTag = firstRepoTag(header.getOrDefault("Metadata", MissingNode.getInstance()));
+    targets.setArtifactName(textOf(header.get("ArtifactName")));
+    targets.setArtifactType(textOf(header.get("ArtifactType")));
+    targets.setMetadata(header.getOrDefault("Metadata", MissingNode.getInstance()));
     headerSeen = true;
   }
 
@@ -115,12 +112,12 @@ final class TrivyReport {
             case "Namespace" -> resource.namespace = field.text();
             case "Kind" -> resource.kind = field.text();
             case "Name" -> resource.name = field.text();
-            case "Metadata" -> resource.repoTag = firstRepoTag(field.tree());
+            case "Metadata" -> resource.repoTag = TrivyTargets.firstRepoTag(field.tree());
             case "Results" -> {
               if (resource.name.isEmpty()) {
                 resource.pendingResults = field.tree();
               } else {
-                readResults(field, (target, type) -> workloadTarget(resource, target, type));
+                readResults(field, (target, type) -> workload(resource, target, type));
               }
             }
             default -> field.skip();
@@ -128,7 +125,7 @@ final class TrivyReport {
         });
     if (resource.pendingResults != null) {
       try (JsonCursor results = JsonCursor.over(cursor.file(), resource.pendingResults)) {
-        readResults(results, (target, type) -> workloadTarget(resource, target, type));
+        readResults(results, (target, type) -> workload(resource, target, type));
       }
     }
   }
@@ -160,6 +157,10 @@ final class TrivyReport {
               } else {
                 header.pending = field.tree();
               }
+            }
+            case "ExperimentalModifiedFindings", "ModifiedFindings" -> {
+              TrivyVulnerabilities.Context context = context(header, targets);
+              field.forEachElement(field.name(), entry -> exclude(entry.tree(), context));
             }
             default -> field.skip();
           }
@@ -195,56 +196,23 @@ final class TrivyReport {
     }
   }
 
-  private Target artifactTarget(String resultTarget, String resultClass) {
-    return switch (artifactType) {
-      case "container_image" -> Target.image(imageName(resultTarget));
-      case "repository" -> Target.repository(orElse(artifactName, resultTarget));
-      case "filesystem", "rootfs", "sbom", "vm" -> Target.file(orElse(artifactName, resultTarget));
-      default -> legacyTarget(resultTarget, resultClass);
-    };
-  }
-
-  /** Returns the target of a result when the report does not name its artifact's type. */
-  private Target legacyTarget(String resultTarget, String resultClass) {
-    if (resultTarget.contains(" (") || "os-pkgs".equals(resultClass)) {
-      lastImage = withoutOs(resultTarget);
-      return Target.image(lastImage);
+  /** Passes on a finding that a VEX statement or an ignore rule suppressed in Trivy. */
+  private void exclude(JsonNode modified, TrivyVulnerabilities.Context context) {
+    if (!"vulnerability".equals(text(modified, "Type"))) {
+      return;
     }
-    return lastImage.isEmpty() ? Target.file(resultTarget) : Target.image(lastImage);
+    String status = text(modified, "Status").isBlank() ? "suppressed" : text(modified, "Status");
+    TrivyVulnerabilities.toFinding(modified.path("Finding"), context)
+        .ifPresent(finding -> sink.excluded(finding, status, text(modified, "Statement")));
   }
 
-  private Target workloadTarget(Resource resource, String resultTarget, String resultClass) {
-    String image =
-        "os-pkgs".equals(resultClass) || resultTarget.contains(" (")
-            ? withoutOs(resultTarget)
-            : resource.repoTag;
-    return Target.workload(resource.namespace, resource.kind + "/" + resource.name, image);
-  }
-
-  /** Prefers the image reference over the path of an image archive that Trivy was given. */
-  private String imageName(String resultTarget) {
-    boolean archive = artifactName.endsWith(".tar") || artifactName.endsWith(".tar.gz");
-    if (!artifactName.isBlank() && !archive) {
-      return artifactName;
-    }
-    if (!repoTag.isBlank()) {
-      return repoTag;
-    }
-    return orElse(artifactName, withoutOs(resultTarget));
-  }
-
-  /** Removes the {@code " (debian 10.13)"} suffix that Trivy adds to an OS result's target. */
-  private static String withoutOs(String resultTarget) {
-    int suffix = resultTarget.lastIndexOf(" (");
-    return suffix > 0 ? resultTarget.substring(0, suffix) : resultTarget;
-  }
-
-  private static String firstRepoTag(JsonNode metadata) {
-    return JsonCursor.texts(metadata.path("RepoTags")).stream().findFirst().orElse("");
-  }
-
-  private static String orElse(String text, String fallback) {
-    return text.isBlank() ? fallback : text;
+  private static Target workload(Resource resource, String resultTarget, String resultClass) {
+    return TrivyTargets.workload(
+        resource.namespace,
+        resource.kind + "/" + resource.name,
+        resource.repoTag,
+        resultTarget,
+        resultClass);
   }
 
   private static String textOf(JsonNode node) {

@@ -107,6 +107,32 @@ class GrypeParserTest extends AbstractParserTest {
   }
 
   @Test
+  void excludesIgnoredMatches() throws IOException {
+    String json =
+        """
+        {"matches": [],
+         "ignoredMatches": [
+           {"vulnerability": {"id": "CVE-2023-2650", "severity": "Medium"},
+            "artifact": {"name": "libssl3", "version": "3.0.8-r0", "type": "apk"},
+            "appliedIgnoreRules": [{"vulnerability": "CVE-2023-2650",
+              "vex-status": "not_affected", "vex-justification": "vulnerable_code_not_present"}]},
+           {"vulnerability": {"id": "CVE-2023-0464", "severity": "High"},
+            "artifact": {"name": "libssl3", "version": "3.0.8-r0", "type": "apk"},
+            "appliedIgnoreRules": [{"vulnerability": "CVE-2023-0464",
+              "reason": "policy checks are off"}]}],
+         "source": {"type": "image", "target": {"userInput": "alpine:3.17"}}}
+        """;
+    CollectingSink sink = new CollectingSink();
+    ParsedReport report =
+        parser().parse(bytes("ignored.json", json.getBytes(StandardCharsets.UTF_8)), sink);
+    assertThat(report.findings()).isZero();
+    assertThat(sink.excluded)
+        .containsExactly(
+            "CVE-2023-2650 not_affected vulnerable_code_not_present",
+            "CVE-2023-0464 ignored policy checks are off");
+  }
+
+  @Test
   void rejectsObjectWithoutMatches() {
     ReportInput other = bytes("other.json", "{\"source\": {}}".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> parser().parse(other, new CollectingSink()))

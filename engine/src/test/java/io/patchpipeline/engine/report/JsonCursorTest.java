@@ -9,6 +9,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonCursorTest {
+  /** The parsers that read JSON through {@link JsonCursor}. */
+  private static final List<ReportParser> JSON_PARSERS =
+      List.of(
+          new TrivyParser(),
+          new TrivyOperatorParser(),
+          new GrypeParser(),
+          new OsvScannerParser(),
+          new CycloneDxParser(),
+          new DependencyCheckJsonParser());
+
   private static ReportInput input(String name, String content) {
     return AbstractParserTest.bytes(name, content.getBytes(StandardCharsets.UTF_8));
   }
@@ -17,7 +27,9 @@ class JsonCursorTest {
   void rejectsDeeplyNestedInput() {
     String nested = "{\"Results\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}";
     ReportInput hostile = input("nested.json", nested);
-    for (ReportParser parser : ReportFormats.all()) {
+    List<ReportParser> jsonParsers = new java.util.ArrayList<>(JSON_PARSERS);
+    jsonParsers.add(new SarifParser());
+    for (ReportParser parser : jsonParsers) {
       assertThatThrownBy(() -> parser.parse(hostile, new AbstractParserTest.CollectingSink()))
           .as(parser.format())
           .isInstanceOf(InputException.class)
@@ -45,9 +57,9 @@ class JsonCursorTest {
   }
 
   @Test
-  void rejectsTopLevelScalarForEveryFormat() {
+  void rejectsTopLevelScalar() {
     ReportInput scalar = input("scalar.json", "\"just a string\"");
-    for (ReportParser parser : ReportFormats.all()) {
+    for (ReportParser parser : JSON_PARSERS) {
       assertThatThrownBy(() -> parser.parse(scalar, new AbstractParserTest.CollectingSink()))
           .as(parser.format())
           .isInstanceOf(InputException.class)

@@ -173,6 +173,28 @@ class TrivyParserTest extends AbstractParserTest {
   }
 
   @Test
+  void excludesFindingsModifiedByVex() throws IOException {
+    String json =
+        """
+        {"SchemaVersion": 2, "ArtifactName": "web:2.1", "ArtifactType": "container_image",
+         "Results": [{"Target": "web:2.1 (alpine 3.19.1)", "Class": "os-pkgs", "Type": "alpine",
+           "Vulnerabilities": [{"VulnerabilityID": "CVE-2024-2511", "PkgName": "libssl3",
+             "InstalledVersion": "3.1.4-r5", "FixedVersion": "3.1.4-r6", "Severity": "LOW"}],
+           "ExperimentalModifiedFindings": [
+             {"Type": "vulnerability", "Status": "not_affected",
+              "Statement": "vulnerable_code_not_in_execute_path", "Source": "CycloneDX VEX",
+              "Finding": {"VulnerabilityID": "CVE-2024-0727", "PkgName": "libcrypto3",
+                "InstalledVersion": "3.1.4-r5", "Severity": "MEDIUM"}},
+             {"Type": "misconfiguration", "Status": "not_affected", "Finding": {"ID": "DS002"}}]}]}
+        """;
+    CollectingSink sink = new CollectingSink();
+    parser().parse(bytes("vex.json", json.getBytes(StandardCharsets.UTF_8)), sink);
+    assertThat(sink.findings).extracting(Finding::vulnerabilityId).containsExactly("CVE-2024-2511");
+    assertThat(sink.excluded)
+        .containsExactly("CVE-2024-0727 not_affected vulnerable_code_not_in_execute_path");
+  }
+
+  @Test
   void readsArtifactWrittenAfterResults() throws IOException {
     String json =
         """

@@ -250,6 +250,7 @@ public final class RolloutEngine {
 
   private RolloutState rollback(RolloutState start) throws IOException, InterruptedException {
     RolloutState state = start;
+    long failed = 0;
     for (int i = state.current(); i >= 0; i--) {
       WaveState wave = state.waves().get(i);
       if (!wave.touched()) {
@@ -258,13 +259,16 @@ public final class RolloutEngine {
       context.progress().report(wave.name() + ": rolling back " + String.join(", ", wave.hosts()));
       ToolResult result = context.deployer().rollback(request(wave));
       state = save(state.withWave(wave.rolledBack(result.hosts()), now()));
+      failed += result.failedCount();
       if (result.failedCount() > 0) {
         context
             .progress()
             .report(wave.name() + ": rollback failed on " + result.failedCount() + " hosts");
       }
     }
-    return save(state.withStatus(RolloutState.Status.ROLLED_BACK, state.reason(), now()));
+    String reason =
+        failed == 0 ? state.reason() : state.reason() + "; rollback failed on " + failed + " hosts";
+    return save(state.withStatus(RolloutState.Status.ROLLED_BACK, reason, now()));
   }
 
   private DeployRequest request(WaveState wave) {

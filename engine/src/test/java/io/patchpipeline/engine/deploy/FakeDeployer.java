@@ -27,6 +27,7 @@ final class FakeDeployer implements Deployer {
   private final FakeClock clock;
   private final Set<String> failing;
   private int crashOnDeploy = -1;
+  private Set<String> failingRollback = Set.of();
 
   FakeDeployer(FakeClock clock, Set<String> failing) {
     this.clock = clock;
@@ -36,6 +37,12 @@ final class FakeDeployer implements Deployer {
   /** Makes the deploy call with this zero-based number crash before it returns. */
   FakeDeployer crashOnDeploy(int number) {
     crashOnDeploy = number;
+    return this;
+  }
+
+  /** Makes the rollback fail on these hosts. */
+  FakeDeployer failRollbackOn(Set<String> hosts) {
+    failingRollback = hosts;
     return this;
   }
 
@@ -67,7 +74,14 @@ final class FakeDeployer implements Deployer {
   @Override
   public ToolResult rollback(DeployRequest request) {
     calls.add(new Call("rollback", request.waveName(), request.hosts(), clock.instant()));
-    return ToolResult.all(request.hosts(), HostResult.Status.CHANGED, "", List.of(), "");
+    List<HostResult> hosts = new ArrayList<>();
+    for (String host : request.hosts()) {
+      hosts.add(
+          failingRollback.contains(host)
+              ? new HostResult(host, HostResult.Status.UNREACHABLE, "host unreachable")
+              : new HostResult(host, HostResult.Status.CHANGED, ""));
+    }
+    return new ToolResult(hosts, List.of(), "");
   }
 
   private ToolResult result(DeployRequest request) {

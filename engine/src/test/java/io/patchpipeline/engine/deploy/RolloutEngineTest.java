@@ -278,4 +278,22 @@ class RolloutEngineTest {
     assertThat(last.wakeAt()).isEmpty();
     assertThat(last.state().status()).isEqualTo(RolloutState.Status.SUCCEEDED);
   }
+
+  @Test
+  void failedRollbackIsNamedInTheReason() throws Exception {
+    DeployPlan plan = WavePlannerTest.plan(PLAN);
+    FakeDeployer deployer = new FakeDeployer(clock, Set.of("web4")).failRollbackOn(Set.of("web1"));
+
+    RolloutState end =
+        engine(plan, deployer, new ScriptedProbe(), new JsonStore()).run(start(plan, 8));
+
+    assertThat(end.status()).isEqualTo(RolloutState.Status.ROLLED_BACK);
+    assertThat(end.reason()).endsWith("; rollback failed on 1 hosts");
+    assertThat(end.waves().get(0).rollbackResults())
+        .extracting(r -> r.status())
+        .containsExactly(
+            io.patchpipeline.engine.deploy.tool.HostResult.Status.UNREACHABLE,
+            io.patchpipeline.engine.deploy.tool.HostResult.Status.CHANGED);
+    assertThat(progress).contains("wave 1: rollback failed on 1 hosts");
+  }
 }

@@ -57,7 +57,7 @@ class DeployServiceTest {
   }
 
   @Test
-  void dryRunPrintsWavesAndCommandsAndRunsNothing() throws Exception {
+  void dryRunRunsNothing() throws Exception {
     Path record = record(TestRecords.approved(openssl(Priority.P1, PackageKind.OS), false, "PP-1"));
     Path plan =
         plan(
@@ -85,7 +85,7 @@ class DeployServiceTest {
   }
 
   @Test
-  void blockBodyRunsOncePerWaveAndTheRecordGetsTheWaves() throws Exception {
+  void blockBodyRunsOncePerWave() throws Exception {
     Path record = record(TestRecords.approved(openssl(Priority.P1, PackageKind.OS), false, "PP-1"));
     Path plan = plan("tool: block\nwaves: ['25%', '100%']\nhold: 1h\n");
 
@@ -199,7 +199,7 @@ class DeployServiceTest {
   }
 
   @Test
-  void kernelHostThatNeverComesBackFailsAtTheDeadline() throws Exception {
+  void kernelRebootDeadlinePasses() throws Exception {
     Path record =
         record(TestRecords.approved(openssl(Priority.P1, PackageKind.KERNEL), false, "PP-1"));
     Path plan =
@@ -249,7 +249,7 @@ class DeployServiceTest {
   }
 
   @Test
-  void finishedRolloutIsNotRunAgainAndChangedPlanIsRejected() throws Exception {
+  void finishedRolloutIsNotRerun() throws Exception {
     Path record = record(TestRecords.approved(openssl(Priority.P1, PackageKind.OS), false, "PP-1"));
     Path plan = plan("tool: block\n");
     service(Optional.empty()).run(DeployOptions.of(record, plan), Progress.NONE);

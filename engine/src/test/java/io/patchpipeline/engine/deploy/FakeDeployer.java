@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Records each call with the clock's time; fails chosen hosts; can crash on a chosen call. */
+/** Records each call with the clock time, fails chosen hosts, and can crash on a chosen call. */
 final class FakeDeployer implements Deployer {
   /** Thrown to stand for a controller that dies in the middle of a command. */
   static final class Crash extends RuntimeException {

@@ -40,7 +40,7 @@ class RolloutEngineTest {
   private final FakeClock clock = new FakeClock(START);
   private final List<String> progress = new ArrayList<>();
 
-  /** A probe whose outcome the test sets; it counts its samples. */
+  /** A probe whose outcome the test sets and which counts its samples. */
   static final class ScriptedProbe implements HealthProbe {
     volatile Sample.Outcome outcome = Sample.Outcome.PASS;
     final AtomicInteger samples = new AtomicInteger();

@@ -1,6 +1,7 @@
 package io.patchpipeline.engine.deploy;
 
 import io.patchpipeline.engine.core.Message;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,15 @@ import java.util.Optional;
 /**
  * The outcome of a deployment run: the final or paused rollout state (empty for a dry run), the
  * dry-run description, and the messages to print.
+ *
+ * @param wakeAt when {@link DeployService#advance} must be called again to go on with a hold
  */
 public record DeployResult(
-    Optional<RolloutState> state, List<String> dryRun, boolean emergency, List<Message> messages) {
+    Optional<RolloutState> state,
+    List<String> dryRun,
+    boolean emergency,
+    List<Message> messages,
+    Optional<Instant> wakeAt) {
   public DeployResult {
     dryRun = List.copyOf(dryRun);
     messages = List.copyOf(messages);

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,7 +49,23 @@ public final class DeployService {
     this.block = block;
   }
 
+  /** Runs or resumes the rollout to its end or to a decision, sleeping through the holds. */
   public DeployResult run(DeployOptions options, Progress progress)
+      throws IOException, InterruptedException {
+    return execute(options, progress, true);
+  }
+
+  /**
+   * Runs or resumes the rollout until it ends, waits for a decision, or waits in a hold; in the
+   * last case {@link DeployResult#wakeAt} says when to call it again. The state file and the record
+   * are up to date when it returns.
+   */
+  public DeployResult advance(DeployOptions options, Progress progress)
+      throws IOException, InterruptedException {
+    return execute(options, progress, false);
+  }
+
+  private DeployResult execute(DeployOptions options, Progress progress, boolean blocking)
       throws IOException, InterruptedException {
     Messages messages = new Messages();
     PatchRecord record = RecordStore.read(options.record());
@@ -75,11 +92,13 @@ public final class DeployService {
           Optional.empty(),
           DryRun.describe(plan, waves, items, deployer),
           approvals.emergency(),
-          messages.list());
+          messages.list(),
+          Optional.empty());
     }
     StateFile stateFile = new StateFile(options.resolvedStateFile());
     String planHash = Hashing.sha256(Files.readAllBytes(options.plan()));
     RolloutState state = startOrResume(stateFile, planHash, approvals, waves, messages);
+    Optional<Instant> wakeAt = Optional.empty();
     if (!state.status().finished()) {
       RolloutContext context =
           new RolloutContext(
@@ -99,8 +118,12 @@ public final class DeployService {
           && options.decision().isPresent()) {
         DeployOptions.Decision decision = options.decision().get();
         state = engine.decide(state, decision.proceed(), decision.decidedBy());
-      } else {
+      } else if (blocking) {
         state = engine.run(state);
+      } else {
+        RolloutEngine.Advance advance = engine.advance(state);
+        state = advance.state();
+        wakeAt = advance.wakeAt();
       }
     }
     PatchRecord updated =
@@ -111,7 +134,8 @@ public final class DeployService {
                 state)
             .writeTo(record);
     RecordStore.write(options.record(), updated);
-    return new DeployResult(Optional.of(state), List.of(), approvals.emergency(), messages.list());
+    return new DeployResult(
+        Optional.of(state), List.of(), approvals.emergency(), messages.list(), wakeAt);
   }
 
   private RolloutState startOrResume(

@@ -281,4 +281,25 @@ class DeployServiceTest {
     assertThat(state.status()).isEqualTo(RolloutState.Status.ROLLED_BACK);
     assertThat(state.reason()).contains("no version check is available");
   }
+
+  @Test
+  void advanceStopsAtEachHold() throws Exception {
+    Path record = record(TestRecords.approved(openssl(Priority.P1, PackageKind.OS), false, "PP-1"));
+    Path plan = plan("tool: block\nwaves: ['25%', '100%']\nhold: 1h\n");
+    DeployOptions options = DeployOptions.of(record, plan);
+    Instant start = clock.instant();
+
+    DeployResult first = service(Optional.empty()).advance(options, Progress.NONE);
+    clock.set(first.wakeAt().orElseThrow());
+    DeployResult second = service(Optional.empty()).advance(options, Progress.NONE);
+    clock.set(second.wakeAt().orElseThrow());
+    DeployResult last = service(Optional.empty()).advance(options, Progress.NONE);
+
+    assertThat(first.wakeAt()).contains(start.plusSeconds(3600));
+    assertThat(bodyCalls).hasSize(2);
+    assertThat(DeploySection.read(RecordStore.read(record)).orElseThrow().rollout().status())
+        .isEqualTo(RolloutState.Status.SUCCEEDED);
+    assertThat(last.wakeAt()).isEmpty();
+    assertThat(last.succeeded()).isTrue();
+  }
 }

@@ -63,4 +63,20 @@ public final class Messages {
   public static String Credentials_NotFound(Object id, Object type, Object purpose) {
     return HOLDER.format("Credentials.NotFound", id, type, purpose);
   }
+
+  public static String CanaryDeployStep_DisplayName() {
+    return HOLDER.format("CanaryDeployStep.DisplayName");
+  }
+
+  public static String DeployAction_DisplayName() {
+    return HOLDER.format("DeployAction.DisplayName");
+  }
+
+  public static String Deploy_Failed(Object problem) {
+    return HOLDER.format("Deploy.Failed", problem);
+  }
+
+  public static String Deploy_Stopped(Object status, Object reason) {
+    return HOLDER.format("Deploy.Stopped", status, reason);
+  }
 }

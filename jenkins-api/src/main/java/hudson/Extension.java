@@ -16,6 +16,4 @@ import net.java.sezpoz.Indexable;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.FIELD, ElementType.METHOD})
 @Documented
-public @interface Extension {
-  double ordinal() default 0;
-}
+public @interface Extension {}

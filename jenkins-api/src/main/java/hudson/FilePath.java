@@ -29,7 +29,7 @@ public final class FilePath implements SerializableOnlyOverRemoting {
     return callable.invoke(new File(remote), null);
   }
 
-  /** Work on a file where it lives, which is an agent for a remote workspace. */
+  /** Work that runs where the file is: on the agent for a remote workspace. */
   public interface FileCallable<T> extends Serializable, RoleSensitive {
     T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
   }

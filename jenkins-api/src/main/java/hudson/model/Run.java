@@ -15,31 +15,14 @@ import jenkins.model.ArtifactManager;
 import jenkins.util.io.OnMaster;
 
 /**
- * One build. The stub keeps its parent, tests override {@link #getRootDir()}, and its artifact
- * manager copies files into {@code <root>/archive} like core's standard manager, so that tests can
- * run code that archives.
+ * One build. Tests override {@link #getRootDir()}; the artifact manager copies files into {@code
+ * <root>/archive} like core's standard manager, so that tests can run code that archives.
  */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>>
     extends Actionable implements ExtensionPoint, Comparable<RunT>, AccessControlled, OnMaster {
-  private final transient JobT parent;
-
-  protected Run(JobT job) throws IOException {
-    this.parent = job;
-  }
-
-  public JobT getParent() {
-    return parent;
-  }
+  protected Run(JobT job) throws IOException {}
 
   public File getRootDir() {
-    throw new UnsupportedOperationException();
-  }
-
-  public String getUrl() {
-    throw new UnsupportedOperationException();
-  }
-
-  public String getExternalizableId() {
     throw new UnsupportedOperationException();
   }
 
@@ -47,9 +30,7 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     return new LocalArtifactManager(new File(getRootDir(), "archive"));
   }
 
-  /**
-   * Stub-only stand-in for core's standard manager; plugin code sees only {@link ArtifactManager}.
-   */
+  /** Stand-in for core's standard manager; plugin code uses only {@link ArtifactManager}. */
   private static final class LocalArtifactManager extends ArtifactManager {
     private final File archive;
 

@@ -9,8 +9,4 @@ public interface AccessControlled {
   default void checkPermission(Permission permission) {
     throw new UnsupportedOperationException();
   }
-
-  default boolean hasPermission(Permission permission) {
-    throw new UnsupportedOperationException();
-  }
 }

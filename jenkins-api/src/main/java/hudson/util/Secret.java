@@ -20,11 +20,4 @@ public final class Secret implements Serializable {
   public String getPlainText() {
     return value;
   }
-
-  /** The real method returns the plain text too, which is why callers must never print a Secret. */
-  @Override
-  @Deprecated
-  public String toString() {
-    return value;
-  }
 }

@@ -7,7 +7,6 @@ import hudson.security.Permission;
 
 public class Jenkins extends AbstractCIBase implements AccessControlled, Loadable {
   public static final Permission ADMINISTER = null;
-  public static final Permission MANAGE = null;
 
   private Jenkins() {}
 

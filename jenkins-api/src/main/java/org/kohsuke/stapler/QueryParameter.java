@@ -8,10 +8,4 @@ import java.lang.annotation.Target;
 
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
-public @interface QueryParameter {
-  String value() default "";
-
-  boolean required() default false;
-
-  boolean fixEmpty() default false;
-}
+public @interface QueryParameter {}

@@ -25,7 +25,7 @@ record Cidr(byte[] network, int prefixLength) {
                 + "' has bits set after the /"
                 + prefix
                 + " prefix; expected the block's first address, such as "
-                + masked(network, prefix)
+                + IpAddresses.format(mask(network, prefix))
                 + "/"
                 + prefix);
       }
@@ -53,11 +53,12 @@ record Cidr(byte[] network, int prefixLength) {
     return Integer.parseInt(text);
   }
 
-  private static String masked(byte[] network, int prefix) {
-    byte[] copy = network.clone();
+  /** Returns {@code address} with every bit after the first {@code prefix} bits cleared. */
+  static byte[] mask(byte[] address, int prefix) {
+    byte[] copy = address.clone();
     for (int bit = prefix; bit < copy.length * 8; bit++) {
       copy[bit / 8] &= (byte) ~(0x80 >> (bit % 8));
     }
-    return IpAddresses.format(copy);
+    return copy;
   }
 }

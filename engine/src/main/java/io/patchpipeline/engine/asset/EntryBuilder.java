@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Collects the fields of one inventory entry as a reader meets them, validating each value where it
- * stands so that errors name its position.
+ * is read so that errors name its position.
  */
 final class EntryBuilder {
   /** The field names an entry may have, for messages. */

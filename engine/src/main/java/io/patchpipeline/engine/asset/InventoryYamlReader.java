@@ -10,8 +10,8 @@ import java.io.Reader;
 
 /**
  * Streams a YAML (or JSON) inventory: a mapping with an {@code assets} list, or the list alone.
- * Each asset is a mapping of the fields {@link EntryBuilder#FIELDS}; a pattern field holds one
- * value or a list. A field it does not know is an error, because it is most likely a typo.
+ * Each asset is a mapping of the fields {@link EntryBuilder#FIELDS}; a pattern field has one value
+ * or a list. A field it does not know is an error, because it is most likely a typo.
  */
 final class InventoryYamlReader {
   private final String file;

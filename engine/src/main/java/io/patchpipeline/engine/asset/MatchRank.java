@@ -2,8 +2,8 @@ package io.patchpipeline.engine.asset;
 
 /**
  * How specifically an inventory pattern matched a target, most specific first. When several entries
- * match one target, the entry with the most specific match wins; among CIDR matches, the longest
- * prefix wins; remaining ties go to the entry that comes first in the file.
+ * match one target, the entry with the most specific match wins. Among CIDR matches, the longest
+ * prefix wins. Remaining ties go to the entry that comes first in the file.
  */
 enum MatchRank {
   /** The full hostname (case-insensitive) or the IP address is equal. */

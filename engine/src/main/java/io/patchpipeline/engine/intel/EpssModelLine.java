@@ -35,14 +35,14 @@ record EpssModelLine(String modelVersion, Optional<LocalDate> scoreDate) {
   }
 
   /** Parses the date at the start of an ISO date or date-time, such as the API's {@code date}. */
-  static LocalDate parseDate(String value, String what, String file, String position) {
+  static LocalDate parseDate(String value, String field, String file, String position) {
     try {
       return LocalDate.parse(value.length() > ISO_DATE_LENGTH ? value.substring(0, 10) : value);
     } catch (DateTimeParseException e) {
       throw new InputException(
           file,
           position,
-          what + " '" + value + "' is not a date; expected YYYY-MM-DD or an ISO date-time",
+          field + " '" + value + "' is not a date; expected YYYY-MM-DD or an ISO date-time",
           e);
     }
   }

@@ -10,25 +10,25 @@ final class EpssValues {
    * Parses a decimal from 0 to 1, such as {@code 0.97567}, {@code 0.975670000} or {@code 4.3e-05},
    * rounded to nine decimal places.
    */
-  static int parse(String text, String what, String file, int line) {
-    return parse(text, what, file, "line " + line);
+  static int parse(String text, String field, String file, int line) {
+    return parse(text, field, file, "line " + line);
   }
 
-  static int parse(String text, String what, String file, String position) {
+  static int parse(String text, String field, String file, String position) {
     double value;
     try {
       value = Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      throw invalid(text, what, file, position);
+      throw invalid(text, field, file, position);
     }
     if (!(value >= 0 && value <= 1)) {
-      throw invalid(text, what, file, position);
+      throw invalid(text, field, file, position);
     }
     return (int) Math.round(value * PackedEpssTable.SCALE);
   }
 
-  private static InputException invalid(String text, String what, String file, String position) {
+  private static InputException invalid(String text, String field, String file, String position) {
     return new InputException(
-        file, position, what + " '" + text + "' is invalid; expected a decimal from 0 to 1");
+        file, position, field + " '" + text + "' is invalid; expected a decimal from 0 to 1");
   }
 }

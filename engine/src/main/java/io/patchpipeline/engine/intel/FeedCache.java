@@ -96,7 +96,9 @@ public final class FeedCache {
 
   private <T> Fetched<T> downloadAndLoad(URI url, Path cached, Function<Path, T> load)
       throws IOException {
-    Path candidate = folder.resolve("." + cached.getFileName() + ".download");
+    // A unique name, because two runs sharing the cache folder may download at the same time.
+    Files.createDirectories(folder);
+    Path candidate = Files.createTempFile(folder, "." + cached.getFileName(), ".download");
     try {
       download(url, candidate);
       T value = load.apply(candidate);
@@ -142,7 +144,7 @@ public final class FeedCache {
     Duration age = age(cached);
     if (age == null || age.compareTo(maxStale) >= 0) {
       throw new InputException(
-          url.toString(),
+          redact(url),
           "",
           failure
               + "; no cached copy younger than "
@@ -169,7 +171,7 @@ public final class FeedCache {
         new FeedFile(
             cached.toString(),
             io.patchpipeline.engine.core.Hashing.sha256(cached),
-            url.toString(),
+            redact(url),
             java.util.Optional.ofNullable(downloaded));
     return new Fetched<>(value, file, stale);
   }
@@ -186,6 +188,19 @@ public final class FeedCache {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /**
+   * Returns {@code url} without user information and query, which may carry credentials or tokens,
+   * so that the URL can appear in messages and the record.
+   */
+  static String redact(URI url) {
+    String text = url.getScheme() + "://" + url.getHost();
+    if (url.getPort() >= 0) {
+      text += ":" + url.getPort();
+    }
+    text += url.getRawPath() == null ? "" : url.getRawPath();
+    return url.getRawQuery() == null ? text : text + "?...";
   }
 
   private static String describe(IOException e) {

@@ -6,8 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where to download the feeds from and how long a downloaded copy may be used (see {@link
- * FeedCache}).
+ * The feed URLs and the age limits of downloaded copies (see {@link FeedCache}).
  *
  * @param maxAge a cached copy younger than this is used without a request
  * @param maxStale when a download fails, a cached copy younger than this is used with a warning

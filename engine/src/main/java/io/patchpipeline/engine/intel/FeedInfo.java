@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a loaded feed was, for the record: its version and date, the files read and their hashes.
+ * The description of a loaded feed that the record cites: its version and date, the files read and
+ * their hashes.
  *
  * @param feed {@code EPSS} or {@code KEV}
  * @param version the EPSS model version or the KEV catalog version; empty when the files have none

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which threat data to load. A local file wins over a download; with neither, that source is absent
+ * The threat data to load. A local file wins over a download. With neither, that source is absent
  * and its values are unknown for every finding.
  *
  * @param epssFiles EPSS files (CSV, gzip or API JSON) merged into one table; empty for none

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.zip.ZipException;
 
 /**
- * Loads the CISA Known Exploited Vulnerabilities catalog from its JSON or CSV layout (plain or
- * gzip); the layout is recognized from the content, not the file name.
+ * Loads the CISA Known Exploited Vulnerabilities catalog from its JSON or CSV layout, plain or
+ * gzip. The layout is recognized from the content, not the file name.
  */
 public final class KevLoader {
   private KevLoader() {}

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A loaded KEV catalog, keyed by packed CVE id; the catalog holds a few thousand entries. */
+/** A loaded KEV catalog, keyed by packed CVE id; the catalog has a few thousand entries. */
 final class KevTable implements KevCatalog {
   private final Map<Long, KevEntry> entries;
   private final String catalogVersion;

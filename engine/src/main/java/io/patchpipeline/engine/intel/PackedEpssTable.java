@@ -10,6 +10,7 @@ import java.util.Optional;
  * fixed point (billionths) per row, 16 bytes a row, looked up by binary search without allocating
  * beyond the returned score. Scores keep nine decimal places, the precision the FIRST API returns;
  * converting the fixed-point value back yields the same {@code double} as parsing the decimal text.
+ * Immutable, so it may be shared between threads.
  */
 public final class PackedEpssTable implements EpssTable {
   /** The fixed-point scale: a stored value of {@code SCALE} is a score of 1.0. */

@@ -4,6 +4,7 @@ import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Messages;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,37 +21,57 @@ public final class ThreatIntelLoader {
    */
   public static LoadedIntel load(IntelOptions options, Messages messages) {
     Optional<LoadedFeed<EpssTable>> epss = Optional.empty();
+    Optional<LoadedFeed<KevCatalog>> kev = Optional.empty();
     if (!options.epssFiles().isEmpty()) {
       epss = Optional.of(EpssLoader.load(options.epssFiles()));
     } else if (options.download().isPresent()) {
-      FeedDownload download = options.download().get();
-      epss = Optional.of(fetch(options, download.epssUrl(), EpssLoader::load, messages));
+      epss = Optional.of(downloadEpss(options.download().get(), options.clock(), messages));
     }
-    Optional<LoadedFeed<KevCatalog>> kev = Optional.empty();
     if (options.kevFile().isPresent()) {
       kev = Optional.of(KevLoader.load(options.kevFile().get(), messages));
     } else if (options.download().isPresent()) {
-      FeedDownload download = options.download().get();
-      kev =
-          Optional.of(
-              fetch(options, download.kevUrl(), file -> KevLoader.load(file, messages), messages));
+      kev = Optional.of(downloadKev(options.download().get(), options.clock(), messages));
     }
     ThreatIntel intel = new ThreatIntel(epss.map(LoadedFeed::data), kev.map(LoadedFeed::data));
     return new LoadedIntel(
         intel, new IntelSources(epss.map(LoadedFeed::info), kev.map(LoadedFeed::info)));
   }
 
+  /**
+   * Returns the EPSS table from {@code download.epssUrl()} through the cache.
+   *
+   * @throws InputException when neither a download nor a cached copy can be used
+   */
+  public static LoadedFeed<EpssTable> downloadEpss(
+      FeedDownload download, Clock clock, Messages messages) {
+    return fetch(download, clock, download.epssUrl(), EpssLoader::load, messages);
+  }
+
+  /**
+   * Returns the KEV catalog from {@code download.kevUrl()} through the cache.
+   *
+   * @throws InputException when neither a download nor a cached copy can be used
+   */
+  public static LoadedFeed<KevCatalog> downloadKev(
+      FeedDownload download, Clock clock, Messages messages) {
+    return fetch(
+        download, clock, download.kevUrl(), file -> KevLoader.load(file, messages), messages);
+  }
+
   /** Fetches one feed through the cache and describes it by the cached file, not the download. */
   private static <T> LoadedFeed<T> fetch(
-      IntelOptions options, URI url, Function<Path, LoadedFeed<T>> load, Messages messages) {
-    FeedDownload download = options.download().orElseThrow();
+      FeedDownload download,
+      Clock clock,
+      URI url,
+      Function<Path, LoadedFeed<T>> load,
+      Messages messages) {
     FeedCache cache =
         new FeedCache(
             download.cacheFolder(),
             download.maxAge(),
             download.maxStale(),
             download.timeout(),
-            options.clock());
+            clock);
     FeedCache.Fetched<LoadedFeed<T>> fetched = cache.fetch(url, fileName(url), load, messages);
     FeedInfo info = fetched.value().info();
     FeedInfo cited =
@@ -70,7 +91,7 @@ public final class ThreatIntelLoader {
     String name = path.substring(path.lastIndexOf('/') + 1);
     if (name.isEmpty() || name.startsWith(".")) {
       throw new InputException(
-          url.toString(),
+          FeedCache.redact(url),
           "",
           "the URL does not end in a file name; expected a URL such as " + FeedDownload.KEV_URL);
     }

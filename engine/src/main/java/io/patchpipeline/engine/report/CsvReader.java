@@ -1,13 +1,11 @@
 package io.patchpipeline.engine.report;
 
+import io.patchpipeline.engine.core.CsvRows;
 import io.patchpipeline.engine.core.InputException;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,94 +18,21 @@ import java.util.Map;
  * closes means that the file was cut off, which is an {@link InputException}.
  */
 final class CsvReader implements Closeable {
-  private final Reader reader;
+  private final CsvRows rows;
   private final String file;
-  private int line = 1;
-  private int recordLine;
-  private int pushedBack = -2;
   private Map<String, Integer> columns = Map.of();
   private int width;
 
   CsvReader(ReportInput input) throws IOException {
     this.file = input.name();
-    this.reader =
-        new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 64 * 1024);
-    int first = reader.read();
-    if (first != '\uFEFF') {
-      pushedBack = first;
-    }
+    this.rows =
+        CsvRows.open(new InputStreamReader(input.open(), StandardCharsets.UTF_8), file, false);
   }
 
-  /** Returns the next record, or null at the end of the file. */
+  /** Returns the next non-empty record, or null at the end of the file. */
   List<String> next() throws IOException {
-    int c = read();
-    if (c < 0) {
-      return null;
-    }
-    recordLine = line;
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean inQuotes = false;
-    while (true) {
-      if (inQuotes) {
-        if (c < 0) {
-          throw new InputException(
-              file,
-              "line " + recordLine,
-              "a quoted field is not closed before the end of the file; expected a closing quote");
-        }
-        if (c == '"') {
-          int after = read();
-          if (after == '"') {
-            field.append('"');
-          } else {
-            inQuotes = false;
-            c = after;
-            continue;
-          }
-        } else {
-          field.append((char) c);
-        }
-      } else if (c == '"' && field.isEmpty() && !quoted) {
-        inQuotes = true;
-        quoted = true;
-      } else if (c == ',' || c == '\n' || c == '\r' || c < 0) {
-        fields.add(field.toString());
-        field.setLength(0);
-        quoted = false;
-        if (c != ',') {
-          skipLineFeedAfter(c);
-          return fields;
-        }
-      } else {
-        field.append((char) c);
-      }
-      c = read();
-    }
-  }
-
-  private void skipLineFeedAfter(int c) throws IOException {
-    if (c == '\r') {
-      int after = read();
-      if (after != '\n') {
-        pushedBack = after;
-      }
-    }
-  }
-
-  private int read() throws IOException {
-    int c;
-    if (pushedBack != -2) {
-      c = pushedBack;
-      pushedBack = -2;
-    } else {
-      c = reader.read();
-    }
-    if (c == '\n') {
-      line++;
-    }
-    return c;
+    CsvRows.Row row = rows.next();
+    return row == null ? null : row.values();
   }
 
   /**
@@ -135,7 +60,7 @@ final class CsvReader implements Closeable {
     }
     throw new InputException(
         file,
-        "line " + Math.max(1, recordLine),
+        "line " + Math.max(1, rows.rowLine()),
         "no header row with the columns " + String.join(", ", required) + "; expected " + expected);
   }
 
@@ -150,6 +75,7 @@ final class CsvReader implements Closeable {
       if (row.size() == 1 && row.get(0).isBlank()) {
         continue;
       }
+      int recordLine = rows.rowLine();
       if (row.size() < width) {
         throw new InputException(
             file,
@@ -178,11 +104,11 @@ final class CsvReader implements Closeable {
 
   /** Returns the line on which the last record started. */
   int recordLine() {
-    return recordLine;
+    return rows.rowLine();
   }
 
   @Override
   public void close() throws IOException {
-    reader.close();
+    rows.close();
   }
 }

@@ -13,12 +13,17 @@ import java.util.Map;
 record SarifRun(
     ScannerInfo scanner, List<SarifRule> rules, Map<String, SarifRule> rulesById, String image) {
 
-  /** Returns the rule a result refers to by {@code ruleIndex}, else by {@code ruleId}, or null. */
+  /**
+   * Returns the rule a result refers to, or null. The {@code ruleId} wins when it names a rule,
+   * because some writers (Trivy before 0.16) emit a {@code ruleIndex} that points at another rule;
+   * the index is used only when there is no id or the id names no rule.
+   */
   SarifRule rule(int index, String id) {
-    if (index >= 0 && index < rules.size()) {
-      return rules.get(index);
+    SarifRule byId = id == null || id.isEmpty() ? null : rulesById.get(id);
+    if (byId != null) {
+      return byId;
     }
-    return rulesById.get(id);
+    return index >= 0 && index < rules.size() ? rules.get(index) : null;
   }
 
   /** Collects a run's parts as the first pass meets them. */

@@ -8,12 +8,14 @@ import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Messages;
 import io.patchpipeline.engine.intel.EpssLoader;
 import io.patchpipeline.engine.intel.EpssTable;
+import io.patchpipeline.engine.intel.FeedDownload;
 import io.patchpipeline.engine.intel.FeedFile;
 import io.patchpipeline.engine.intel.FeedInfo;
 import io.patchpipeline.engine.intel.KevCatalog;
 import io.patchpipeline.engine.intel.KevLoader;
 import io.patchpipeline.engine.intel.LoadedFeed;
 import io.patchpipeline.engine.intel.ThreatIntel;
+import io.patchpipeline.engine.intel.ThreatIntelLoader;
 import io.patchpipeline.engine.policy.Policy;
 import io.patchpipeline.engine.policy.PolicyLoader;
 import io.patchpipeline.engine.policy.Presets;
@@ -47,7 +49,6 @@ public final class Sources {
   /** Loads KEV and EPSS where the options name them; either may stay absent (unknown). */
   public static ThreatIntel intel(
       DetectOptions options, List<InputFile> inputs, Messages messages) {
-    requireFileUnlessDownloading(options);
     Optional<EpssTable> epss = Optional.empty();
     Optional<KevCatalog> kev = Optional.empty();
     if (options.epss().isPresent()) {
@@ -55,11 +56,21 @@ public final class Sources {
           EpssLoader.load(existing(options, options.epss().get(), "EPSS"));
       record(inputs, "epss", loaded.info(), options.epss().get());
       epss = Optional.of(loaded.data());
+    } else if (options.download()) {
+      LoadedFeed<EpssTable> loaded =
+          ThreatIntelLoader.downloadEpss(download(options), options.clock(), messages);
+      record(inputs, "epss", loaded.info(), loaded.info().files().get(0).name());
+      epss = Optional.of(loaded.data());
     }
     if (options.kev().isPresent()) {
       LoadedFeed<KevCatalog> loaded =
           KevLoader.load(existing(options, options.kev().get(), "KEV"), messages);
       record(inputs, "kev", loaded.info(), options.kev().get());
+      kev = Optional.of(loaded.data());
+    } else if (options.download()) {
+      LoadedFeed<KevCatalog> loaded =
+          ThreatIntelLoader.downloadKev(download(options), options.clock(), messages);
+      record(inputs, "kev", loaded.info(), loaded.info().files().get(0).name());
       kev = Optional.of(loaded.data());
     }
     if (epss.isEmpty()) {
@@ -84,14 +95,11 @@ public final class Sources {
     return inventory;
   }
 
-  private static void requireFileUnlessDownloading(DetectOptions options) {
-    if (options.download() && (options.kev().isEmpty() || options.epss().isEmpty())) {
-      // TODO: fetch missing feeds into options.feedCache() once the feed cache lands here.
-      throw new InputException(
-          "--download",
-          "",
-          "downloading feeds is not available in this build; pass --kev and --epss files");
-    }
+  /** Returns the official feed URLs, cached in the feed cache or {@code .patch-pipeline/feeds}. */
+  private static FeedDownload download(DetectOptions options) {
+    Path folder =
+        options.feedCache().orElse(options.baseDir().resolve(".patch-pipeline").resolve("feeds"));
+    return FeedDownload.defaults(folder);
   }
 
   private static Path existing(DetectOptions options, String name, String what) {

@@ -163,7 +163,7 @@ class InventoryLoaderTest {
   }
 
   @Test
-  void csvColumnsThatAreNoFieldsAreIgnoredWithWarning() throws IOException {
+  void unknownCsvColumnsAreWarned() throws IOException {
     Path file =
         write(
             "inventory.csv",

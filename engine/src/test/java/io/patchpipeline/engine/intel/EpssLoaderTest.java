@@ -70,7 +70,7 @@ class EpssLoaderTest {
   }
 
   @Test
-  void scoreDateFromFileNameWhenNoModelLine() throws IOException {
+  void scoreDateFromFileName() throws IOException {
     LoadedFeed<EpssTable> loaded =
         EpssLoader.load(write("epss_scores-2021-09-01.csv", "cve,epss\nCVE-2020-5902,0.65\n"));
 
@@ -108,7 +108,7 @@ class EpssLoaderTest {
   }
 
   @Test
-  void headerColumnsInAnyOrderAndExtraColumnsIgnored() throws IOException {
+  void headerColumnsInAnyOrder() throws IOException {
     EpssTable table =
         EpssLoader.load(
                 write(

@@ -117,7 +117,7 @@ class FeedCacheTest {
   }
 
   @Test
-  void failedDownloadFallsBackToStaleCopyWithWarning() throws IOException {
+  void failedDownloadUsesStaleCopy() throws IOException {
     cachedCopy(KEV_V1, Duration.ofDays(3));
     status = 503;
 
@@ -237,7 +237,7 @@ class FeedCacheTest {
   }
 
   @Test
-  void threatIntelLoaderDownloadsBothFeedsAndCitesTheCachedFiles() throws IOException {
+  void loaderDownloadsBothFeeds() throws IOException {
     String epss =
         "#model_version:v2025.03.14,score_date:2026-12-04T00:00:00Z\n"
             + "cve,epss,percentile\nCVE-2021-44228,0.94358,0.99957\n";
@@ -278,6 +278,36 @@ class FeedCacheTest {
     assertThat(loaded.sources().kev().orElseThrow().version()).isEqualTo("2026.12.04");
     assertThat(loaded.intel().kev().orElseThrow().lookup("CVE-2024-3400")).isPresent();
     assertThat(loaded.intel().epss().orElseThrow().lookup("CVE-2021-44228")).isPresent();
+  }
+
+  @Test
+  void credentialsInUrlReachNoMessageOrRecord() throws IOException {
+    cachedCopy(KEV_V1, Duration.ofDays(2));
+    status = 503;
+    URI secretUrl =
+        URI.create(
+            "http://mirror-user:s3cret-pass@127.0.0.1:"
+                + server.getAddress().getPort()
+                + "/feeds/kev.json?token=s3cret-token");
+
+    FeedCache.Fetched<LoadedFeed<KevCatalog>> fetched =
+        cache(Duration.ofSeconds(5))
+            .fetch(secretUrl, "kev.json", file -> KevLoader.load(file, messages), messages);
+    status = 500;
+    cachedCopy(KEV_V1, Duration.ofDays(30));
+    Throwable failure =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                cache(Duration.ofSeconds(5))
+                    .fetch(
+                        secretUrl, "kev.json", file -> KevLoader.load(file, messages), messages));
+
+    assertThat(fetched.file().url())
+        .isEqualTo("http://127.0.0.1:" + server.getAddress().getPort() + "/feeds/kev.json?...");
+    assertThat(messages.list()).isNotEmpty();
+    assertThat(messages.list().toString()).doesNotContain("s3cret");
+    assertThat(failure).isInstanceOf(InputException.class);
+    assertThat(failure.getMessage()).doesNotContain("s3cret");
   }
 
   @Test

@@ -113,6 +113,12 @@ class SarifParserTest extends AbstractParserTest {
         .isEqualTo(new PackageRef("curl", "", "", "7.61.0-r0", PackageKind.OS));
     assertThat(old.get(0).target()).isEqualTo(Target.image("knqyf263/vuln-image"));
     assertThat(old.get(0).severity()).isEqualTo(Severity.HIGH);
+    // Result 64 names rule CVE-2019-11358/jquery but its ruleIndex points at the curl rule.
+    assertThat(old.get(64).vulnerabilityId()).isEqualTo("CVE-2019-11358");
+    assertThat(old.get(64).pkg().name()).isEqualTo("jquery");
+    assertThat(old)
+        .filteredOn(f -> f.pkg().name().equals("curl"))
+        .allSatisfy(f -> assertThat(f.fixedVersions()).isNotEqualTo(java.util.Optional.empty()));
 
     List<Finding> snyk =
         parse(FileReportInput.of(folder.resolve("snyk-fixtures-maven-with-vulns__snyk.sarif")));

@@ -6,7 +6,6 @@ import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RemediationUnit;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +58,8 @@ public final class DetectAction implements RunAction2 {
         number(summary.get("findings")),
         number(summary.get("units")),
         number(summary.get("ticketsNeeded")),
-        size(summary.get("kevCves")),
-        size(summary.get("unknownAssets")),
+        number(summary.get("kevCveCount")),
+        number(summary.get("unknownAssetCount")),
         byPriority);
   }
 
@@ -140,9 +139,5 @@ public final class DetectAction implements RunAction2 {
 
   private static int number(Object value) {
     return value instanceof Number n ? n.intValue() : 0;
-  }
-
-  private static int size(Object value) {
-    return value instanceof Collection<?> c ? c.size() : 0;
   }
 }

@@ -8,11 +8,13 @@ import io.patchpipeline.engine.record.RecordStore;
 import io.patchpipeline.engine.report.ReportReader;
 import io.patchpipeline.engine.service.DetectResult;
 import io.patchpipeline.engine.service.DetectService;
+import io.patchpipeline.engine.service.DetectSummary;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -50,11 +52,13 @@ final class DetectCallable extends MasterToSlaveFileCallable<DetectOutcome> {
     for (Message message : result.messages().list()) {
       lines.add(message.toString());
     }
+    DetectSummary summary = result.summary();
+    Map<String, Object> values = summary.toMap();
+    // The lists in the map stop at DetectSummary.MAX_LISTED entries; the counts do not.
+    values.put("kevCveCount", summary.kevCves().size());
+    values.put("unknownAssetCount", summary.unknownAssets().size());
     return DetectOutcome.completed(
-        RecordStore.toBytes(result.record()),
-        result.summary().toMap(),
-        lines,
-        result.thresholdCrossed());
+        RecordStore.toBytes(result.record()), values, lines, result.thresholdCrossed());
   }
 
   private void progress(String file, long findingsSoFar) {

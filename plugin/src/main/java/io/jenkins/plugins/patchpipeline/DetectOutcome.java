@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the agent sends back after Detect: the record as JSON bytes, the summary map, the engine's
- * messages as console lines, and whether {@code failOnPriority} was crossed; or, when the input was
- * bad, only the problem text. Only plain JDK types, so that remoting's class filter accepts it.
+ * The result the agent sends back after Detect: the record as JSON bytes, the summary map, the
+ * engine's messages as console lines, and whether {@code failOnPriority} was crossed. When the
+ * input was invalid, it carries only the problem text. Its fields are plain JDK types, so that
+ * remoting's class filter accepts them.
  *
  * @param problem the user error that stopped Detect, or {@code null} when it completed
  */

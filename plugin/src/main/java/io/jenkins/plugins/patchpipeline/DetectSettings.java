@@ -44,7 +44,12 @@ public record DetectSettings(
         step.getFailOnPriority());
   }
 
-  /** Builds the engine options with relative paths resolved against {@code workspace}. */
+  /**
+   * Builds the engine options with relative paths resolved against {@code workspace}.
+   *
+   * <p>TODO: KEV and EPSS values pass through as given, and the engine reads them as files. Map
+   * http(s) URLs to the engine's feed download once it fetches named URLs.
+   */
   public DetectOptions toOptions(Path workspace) {
     DetectOptions.Builder builder =
         DetectOptions.builder(workspace)

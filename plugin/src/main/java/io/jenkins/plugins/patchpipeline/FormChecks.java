@@ -37,15 +37,21 @@ final class FormChecks {
     return FormValidation.warning(Messages.Validation_AbsolutePath());
   }
 
-  /** Accepts an empty value, an http(s) URL or a file path for a KEV or EPSS feed. */
+  /**
+   * Accepts an empty value or a file path for a KEV or EPSS feed, warns about an http(s) URL, which
+   * the engine does not fetch yet, and rejects other URLs.
+   */
   static FormValidation optionalSource(String value) {
     if (isBlank(value)) {
       return FormValidation.ok();
     }
     String text = value.trim();
     String lower = text.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("https://") || lower.startsWith("http://") || !lower.contains("://")) {
+    if (!lower.contains("://")) {
       return FormValidation.ok();
+    }
+    if (lower.startsWith("https://") || lower.startsWith("http://")) {
+      return FormValidation.warning(Messages.Validation_SourceUrl());
     }
     return FormValidation.error(Messages.Validation_Source(text));
   }

@@ -56,6 +56,10 @@ public final class Messages {
     return HOLDER.format("Validation.Priority", value);
   }
 
+  public static String Validation_SourceUrl() {
+    return HOLDER.format("Validation.SourceUrl");
+  }
+
   public static String Validation_Source(Object value) {
     return HOLDER.format("Validation.Source", value);
   }

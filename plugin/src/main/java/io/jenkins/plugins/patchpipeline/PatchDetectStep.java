@@ -69,7 +69,7 @@ public class PatchDetectStep extends Step {
     return kev;
   }
 
-  /** Sets the CISA KEV catalog file or URL; empty uses the global feed source. */
+  /** Sets the CISA KEV catalog file; empty uses the global feed source. */
   @DataBoundSetter
   public void setKev(String kev) {
     this.kev = kev;
@@ -79,7 +79,7 @@ public class PatchDetectStep extends Step {
     return epss;
   }
 
-  /** Sets the FIRST EPSS file or URL; empty uses the global feed source. */
+  /** Sets the FIRST EPSS scores file; empty uses the global feed source. */
   @DataBoundSetter
   public void setEpss(String epss) {
     this.epss = epss;
@@ -149,7 +149,9 @@ public class PatchDetectStep extends Step {
       return FormChecks.priorityChoices();
     }
 
-    /** The Snippet Generator of a job needs Job/Configure; without a job, Overall/Administer. */
+    /**
+     * Requires Job/Configure in a job's Snippet Generator, and Overall/Administer outside a job.
+     */
     private static void checkConfigure(Item item) {
       if (item == null) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);

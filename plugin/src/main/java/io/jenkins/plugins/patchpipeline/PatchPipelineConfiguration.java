@@ -51,7 +51,7 @@ public class PatchPipelineConfiguration extends GlobalConfiguration {
     return kevSource;
   }
 
-  /** Sets the CISA KEV catalog as a file path on the agent or an http(s) URL. */
+  /** Sets the CISA KEV catalog as a file path on the agent. */
   @DataBoundSetter
   public void setKevSource(String kevSource) {
     this.kevSource = trimToNull(kevSource);
@@ -62,7 +62,7 @@ public class PatchPipelineConfiguration extends GlobalConfiguration {
     return epssSource;
   }
 
-  /** Sets the FIRST EPSS scores as a file path on the agent or an http(s) URL. */
+  /** Sets the FIRST EPSS scores as a file path on the agent. */
   @DataBoundSetter
   public void setEpssSource(String epssSource) {
     this.epssSource = trimToNull(epssSource);

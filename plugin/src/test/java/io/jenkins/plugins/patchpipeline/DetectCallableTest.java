@@ -59,7 +59,7 @@ class DetectCallableTest {
   }
 
   @Test
-  void unknownFormatFailsWithTheFileNameUsingEveryEngineFormat() throws IOException {
+  void unknownFormatFailsNamingTheFile() throws IOException {
     Reports.write(workspace, "scans/notes.json", "{\"not\": \"a scanner report\"}");
 
     DetectOutcome outcome = invoke("scans/notes.json", null);

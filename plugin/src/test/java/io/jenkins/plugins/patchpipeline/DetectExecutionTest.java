@@ -50,7 +50,7 @@ class DetectExecutionTest {
   }
 
   @Test
-  void storesTheRecordWithTheBuildAndArchivesIt() throws Exception {
+  void storesAndArchivesTheRecord() throws Exception {
     Reports.write(workspace, "scans/images.txt", Reports.TWO_IMAGES);
 
     start(new PatchDetectStep("scans/images.txt"));
@@ -99,7 +99,7 @@ class DetectExecutionTest {
   }
 
   @Test
-  void badReportAbortsNamingTheFileAndStoresNothing() throws Exception {
+  void badReportAbortsNamingTheFile() throws Exception {
     Reports.write(workspace, "scans/broken.txt", "#pipe-report\nonly|three|fields\n");
 
     start(new PatchDetectStep("scans/broken.txt"));

@@ -40,8 +40,8 @@ class FormChecksTest {
         "'';OK",
         "feeds/kev.json;OK",
         "/srv/feeds/epss.csv.gz;OK",
-        "https://www.cisa.gov/kev.json;OK",
-        "HTTP://mirror.example/epss.csv;OK",
+        "https://www.cisa.gov/kev.json;WARNING",
+        "HTTP://mirror.example/epss.csv;WARNING",
         "ftp://mirror.example/kev.json;ERROR",
         "file:///etc/passwd;ERROR"
       })

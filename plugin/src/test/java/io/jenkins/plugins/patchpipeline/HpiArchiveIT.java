@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.java.sezpoz.Index;
 import net.java.sezpoz.IndexItem;
+import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HpiArchiveIT {
   private static final String INNER_JAR = "WEB-INF/lib/patch-pipeline.jar";
+
   private static final Pattern DOC_STEP = Pattern.compile("(?m)^### `([a-zA-Z0-9_]+)`");
 
   @TempDir static Path tempDir;
@@ -72,7 +75,7 @@ class HpiArchiveIT {
   }
 
   @Test
-  void manifestDependsOnEveryPluginWhoseClassesAreUsed() throws IOException {
+  void manifestListsPluginDependencies() throws IOException {
     List<String> dependencies = List.of(manifest().getValue("Plugin-Dependencies").split(","));
     assertThat(dependencies)
         .containsExactlyInAnyOrder(
@@ -112,6 +115,31 @@ class HpiArchiveIT {
     assertThat(indexedExtensions()).containsExactlyInAnyOrderElementsOf(annotated);
   }
 
+  /** Structs finds symbols through annotation-indexer's list, written by hand here. */
+  @Test
+  void symbolIndexListsEverySymbolClass() throws IOException {
+    Set<String> annotated = new TreeSet<>();
+    for (JavaClass type : new ClassFileImporter().importJar(new JarFile(innerJar.toFile()))) {
+      if (type.isAnnotatedWith(Symbol.class)) {
+        annotated.add(type.getName());
+      }
+    }
+    Set<String> indexed = new TreeSet<>();
+    try (JarFile jar = new JarFile(innerJar.toFile())) {
+      JarEntry entry = jar.getJarEntry("META-INF/services/annotations/org.jenkinsci.Symbol");
+      assertThat(entry).isNotNull();
+      try (InputStream in = jar.getInputStream(entry)) {
+        new String(in.readAllBytes(), StandardCharsets.UTF_8)
+            .lines()
+            .map(String::trim)
+            .filter(line -> !line.isEmpty())
+            .forEach(indexed::add);
+      }
+    }
+    assertThat(annotated).isNotEmpty();
+    assertThat(indexed).isEqualTo(annotated);
+  }
+
   @Test
   void noJenkinsOrJacksonClassIsBundled() throws IOException {
     List<String> forbidden = new ArrayList<>();
@@ -125,6 +153,23 @@ class HpiArchiveIT {
       }
     }
     assertThat(forbidden).isEmpty();
+  }
+
+  @Test
+  void bundlesTheEngineAndNoJenkinsJars() throws IOException {
+    Set<String> libraries = new TreeSet<>();
+    try (JarFile archive = new JarFile(hpi.toFile())) {
+      for (JarEntry entry : Collections.list(archive.entries())) {
+        if (entry.getName().startsWith("WEB-INF/lib/") && !entry.isDirectory()) {
+          libraries.add(entry.getName().substring("WEB-INF/lib/".length()));
+        }
+      }
+    }
+    assertThat(libraries).contains("patch-pipeline.jar");
+    assertThat(libraries).anyMatch(name -> name.startsWith("patch-pipeline-engine-"));
+    assertThat(libraries)
+        .noneMatch(name -> name.startsWith("jenkins-api") || name.startsWith("guava"))
+        .noneMatch(name -> name.startsWith("jackson-databind") || name.startsWith("snakeyaml"));
   }
 
   @Test

@@ -13,7 +13,7 @@ class PatchPipelineConfigurationTest {
 
   @Test
   void defaultsReachSteps() {
-    config.setKevSource(" https://mirror.example/kev.json ");
+    config.setKevSource(" /srv/feeds/kev.json ");
     config.setEpssSource("/srv/feeds/epss.csv.gz");
     config.setFeedCacheFolder("/var/cache/patch-pipeline");
     config.setDownloadFeeds(true);
@@ -23,7 +23,7 @@ class PatchPipelineConfigurationTest {
     assertThat(config.feedDefaults())
         .isEqualTo(
             new FeedDefaults(
-                "https://mirror.example/kev.json",
+                "/srv/feeds/kev.json",
                 "/srv/feeds/epss.csv.gz",
                 "/var/cache/patch-pipeline",
                 true,
@@ -58,7 +58,7 @@ class PatchPipelineConfigurationTest {
   }
 
   @Test
-  void everyPropertyIsSetByADataBoundSetterForConfigurationAsCode() throws Exception {
+  void propertiesHaveDataBoundSetters() throws Exception {
     for (Method getter : PatchPipelineConfiguration.class.getDeclaredMethods()) {
       String name = getter.getName();
       boolean property =

@@ -26,10 +26,5 @@ final class TestRun extends Run<TestRun.TestJob, TestRun> {
   }
 
   /** The job of a {@link TestRun}. */
-  static final class TestJob extends Job<TestJob, TestRun> {
-    @Override
-    public String getFullName() {
-      return "test-job";
-    }
-  }
+  static final class TestJob extends Job<TestJob, TestRun> {}
 }

@@ -17,14 +17,4 @@ public abstract class StepExecution implements Serializable {
   }
 
   public abstract boolean start() throws Exception;
-
-  public void stop(Throwable cause) throws Exception {
-    throw new UnsupportedOperationException();
-  }
-
-  public void onResume() {}
-
-  public String getStatus() {
-    throw new UnsupportedOperationException();
-  }
 }

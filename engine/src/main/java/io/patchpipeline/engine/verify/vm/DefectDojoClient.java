@@ -1,0 +1,128 @@
+package io.patchpipeline.engine.verify.vm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.patchpipeline.engine.core.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Marks findings mitigated in DefectDojo through its REST API v2: findings are looked up with
+ * {@code GET /api/v2/findings/?vulnerability_id=CVE&component_name=NAME&active=true} and updated
+ * with {@code PATCH /api/v2/findings/{id}/} setting {@code active=false}, {@code is_mitigated=true}
+ * and {@code mitigated}. Requests carry {@code Authorization: Token KEY}; the key never appears in
+ * a message.
+ */
+public final class DefectDojoClient {
+  /** Upper bound of result pages followed per lookup, against a server that never ends a list. */
+  static final int MAX_PAGES = 50;
+
+  private final URI base;
+  private final String apiKey;
+  private final VmTransport transport;
+
+  public DefectDojoClient(URI base, String apiKey, VmTransport transport) {
+    String text = base.toString();
+    this.base = URI.create(text.endsWith("/") ? text : text + "/");
+    this.apiKey = apiKey;
+    this.transport = transport;
+  }
+
+  /**
+   * Returns the ids of active findings for {@code cve} whose component is exactly {@code component}
+   * (DefectDojo's filter matches parts of names, so the results are filtered again).
+   */
+  public List<Long> findActive(String cve, String component) throws IOException {
+    URI next =
+        base.resolve(
+            "api/v2/findings/?limit=100&active=true&vulnerability_id="
+                + encode(cve)
+                + "&component_name="
+                + encode(component));
+    List<Long> ids = new ArrayList<>();
+    for (int page = 0; next != null && page < MAX_PAGES; page++) {
+      JsonNode body = json(send("GET", next, null));
+      for (JsonNode finding : body.path("results")) {
+        if (component.isEmpty()
+            || component.equalsIgnoreCase(finding.path("component_name").asText())) {
+          ids.add(finding.path("id").asLong());
+        }
+      }
+      next = body.path("next").isTextual() ? URI.create(body.path("next").asText()) : null;
+    }
+    return ids;
+  }
+
+  /** Marks one finding mitigated at {@code at}. */
+  public void markMitigated(long id, Instant at) throws IOException {
+    Map<String, Object> patch = new LinkedHashMap<>();
+    patch.put("active", false);
+    patch.put("is_mitigated", true);
+    patch.put("mitigated", at.toString());
+    send(
+        "PATCH",
+        base.resolve("api/v2/findings/" + id + "/"),
+        Json.mapper().writeValueAsBytes(patch));
+  }
+
+  /**
+   * Marks every active finding of the unit's CVEs on {@code component} mitigated; returns their
+   * ids.
+   */
+  public List<Long> markUnitMitigated(List<String> cves, String component, Instant at)
+      throws IOException {
+    List<Long> marked = new ArrayList<>();
+    for (String cve : cves) {
+      for (long id : findActive(cve, component)) {
+        markMitigated(id, at);
+        marked.add(id);
+      }
+    }
+    return marked;
+  }
+
+  private VmTransport.Response send(String method, URI uri, byte[] body) throws IOException {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Authorization", "Token " + apiKey);
+    headers.put("Accept", "application/json");
+    if (body != null) {
+      headers.put("Content-Type", "application/json");
+    }
+    VmTransport.Response response =
+        transport.send(new VmTransport.Request(method, uri, headers, body));
+    if (!response.isSuccess()) {
+      throw new VmException(
+          "DefectDojo returned HTTP "
+              + response.status()
+              + " to "
+              + method
+              + " "
+              + uri.getPath()
+              + hint(response.status()),
+          response.status());
+    }
+    return response;
+  }
+
+  private static String hint(int status) {
+    return switch (status) {
+      case 401, 403 -> ": check the API key and its permission to edit findings";
+      case 404 -> ": the finding does not exist or the base URL is wrong";
+      default -> "";
+    };
+  }
+
+  private static JsonNode json(VmTransport.Response response) throws IOException {
+    return Json.mapper().readTree(response.body());
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

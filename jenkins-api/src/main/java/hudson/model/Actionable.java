@@ -16,6 +16,10 @@ public abstract class Actionable extends AbstractModelObject {
     return true;
   }
 
+  public <T extends Action> List<T> getActions(Class<T> type) {
+    return actions.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
   public <T extends Action> T getAction(Class<T> type) {
     return actions.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
   }

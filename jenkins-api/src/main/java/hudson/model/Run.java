@@ -26,6 +26,19 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     throw new UnsupportedOperationException();
   }
 
+  public String getUrl() {
+    throw new UnsupportedOperationException();
+  }
+
+  /** Returns the first cause of {@code type}; the stub has none unless a test overrides it. */
+  public <T extends Cause> T getCause(Class<T> type) {
+    return null;
+  }
+
+  public String getExternalizableId() {
+    throw new UnsupportedOperationException();
+  }
+
   public final synchronized ArtifactManager pickArtifactManager() throws IOException {
     return new LocalArtifactManager(new File(getRootDir(), "archive"));
   }

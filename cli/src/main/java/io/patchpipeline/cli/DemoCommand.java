@@ -84,8 +84,11 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     for (String name : names) {
-      Path target = dir.resolve(name).normalize();
-      Files.createDirectories(target.getParent());
+      Path target = dir.resolve(name).toAbsolutePath().normalize();
+      Path folder = target.getParent();
+      if (folder != null) {
+        Files.createDirectories(folder);
+      }
       try (InputStream in = DemoCommand.class.getResourceAsStream(RESOURCE_ROOT + name)) {
         if (in == null) {
           throw new InputException(

@@ -19,10 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "detect",
     mixinStandardHelpOptions = true,
-    description = {
-      "Read scanner reports, enrich every finding with CISA KEV, FIRST EPSS and the asset it is on,",
-      "and print prioritized remediation units with their SLA due dates."
-    },
+    description =
+        "Read scanner reports, enrich every finding with CISA KEV, FIRST EPSS and the asset it is"
+            + " on, and print prioritized remediation units with their SLA due dates.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the run succeeded",
@@ -128,7 +127,7 @@ final class DetectCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     for (Message message : result.messages().list()) {
       if (message.level() != Message.Level.INFO) {
-        err.println("patch-pipeline: " + message);
+        err.println("patch-pipeline: " + Terminal.safe(message.toString()));
       }
     }
     if (format.equals("json")) {
@@ -137,7 +136,7 @@ final class DetectCommand implements Callable<Integer> {
       SummaryPrinter.print(result, out);
     }
     if (this.out != null) {
-      out.println("Record written to " + this.out);
+      err.println("Record written to " + this.out);
     }
     if (result.thresholdCrossed()) {
       err.println(

@@ -21,7 +21,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       return ExitCodes.INPUT_ERROR;
     }
     line.getErr().println("patch-pipeline: internal error: " + e);
-    e.printStackTrace(line.getErr());
+    for (StackTraceElement frame : e.getStackTrace()) {
+      line.getErr().println("\tat " + frame);
+    }
     return ExitCodes.INTERNAL_ERROR;
   }
 }

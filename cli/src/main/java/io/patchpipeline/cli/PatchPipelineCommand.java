@@ -9,13 +9,22 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Detect, triage, deploy and verify vulnerability patches.",
-    subcommands = {DetectCommand.class, DeployCommand.class, DemoCommand.class})
-public final class PatchPipelineCommand implements Runnable {
+    subcommands = {
+      DetectCommand.class,
+      TicketsCommand.class,
+      TriageCommand.class,
+      DeployCommand.class,
+      DemoCommand.class
+    })
+public final class PatchPipelineCommand implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Prints the usage on stderr: a call without a subcommand is a usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().getErr().println("patch-pipeline: missing command");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.INPUT_ERROR;
   }
 
   public static void main(String[] args) {

@@ -23,7 +23,7 @@ final class SummaryPrinter {
   static void print(DetectResult result, PrintWriter out) {
     for (Message message : result.messages().list()) {
       if (message.level() == Message.Level.INFO) {
-        out.println(message.text());
+        out.println(Terminal.safe(message.text()));
       }
     }
     DetectSummary summary = result.summary();
@@ -37,6 +37,7 @@ final class SummaryPrinter {
               + result.record().intel().epssScoreDate().map(d -> " scored " + d).orElse(""));
     }
     List<RemediationUnit> units = summary.units();
+    java.time.Instant now = java.time.Instant.now();
     if (units.isEmpty()) {
       return;
     }
@@ -52,14 +53,14 @@ final class SummaryPrinter {
             "ASSETS",
             "CVES"));
     for (RemediationUnit unit : units.subList(0, Math.min(MAX_UNITS, units.size()))) {
-      out.println(line(unit));
+      out.println(Terminal.safe(line(unit, now)));
     }
     if (units.size() > MAX_UNITS) {
       out.println("... and " + (units.size() - MAX_UNITS) + " more units in the record");
     }
   }
 
-  private static String line(RemediationUnit unit) {
+  private static String line(RemediationUnit unit, java.time.Instant now) {
     String fix =
         (unit.packageName().isEmpty()
                 ? unit.vulnerabilityIds().get(0)
@@ -74,6 +75,7 @@ final class SummaryPrinter {
                 : String.join(" ", firstThree(unit.cves())))
             + (unit.cves().size() > 3 ? " +" + (unit.cves().size() - 3) : "")
             + (unit.kev() ? " [KEV]" : "")
+            + (unit.dueDate().isBefore(now) ? " [OVERDUE]" : "")
             + (unit.needsTicket() ? " [ticket]" : "");
     return String.format(
         Locale.ROOT,

@@ -35,7 +35,10 @@ public final class Json {
     return FACTORY;
   }
 
-  /** Returns the mapper for records and summaries: ISO dates, no nulls, unknown fields ignored. */
+  /**
+   * Returns the mapper for records and summaries: ISO dates, no null or empty optional values, and
+   * unknown fields ignored.
+   */
   public static ObjectMapper mapper() {
     return MAPPER;
   }
@@ -51,6 +54,6 @@ public final class Json {
         .registerModule(new Jdk8Module())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+        .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
   }
 }

@@ -14,12 +14,16 @@ record PolicyFile(
     String name,
     String preset,
     Boolean kevDueDates,
-    TicketRule ticket,
+    TicketFile ticket,
     List<PriorityRule> priorities,
     Priority defaultPriority,
     SlaFile sla,
     Map<Priority, String> ticketPriorities,
     JsonNode triage) {
+
+  /** The ticket clauses as written; an absent clause keeps the preset's value. */
+  record TicketFile(
+      Boolean kev, Double epssAbove, Double cvssAbove, List<String> cvssCriticality) {}
 
   /**
    * SLA durations as written: {@code 2h}, {@code 30d}, {@code 45m} or ISO-8601 such as {@code

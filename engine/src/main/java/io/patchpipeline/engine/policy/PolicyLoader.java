@@ -1,8 +1,12 @@
 package io.patchpipeline.engine.policy;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.patchpipeline.engine.asset.Criticality;
@@ -16,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +30,12 @@ import java.util.regex.Pattern;
 
 /** Loads a policy YAML file over its preset and rejects anything it does not understand. */
 public final class PolicyLoader {
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([mhdw])");
+  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})\\s*([mhdw])");
+  private static final Condition EMPTY_CONDITION =
+      new Condition(null, null, null, null, null, null, null, null, null);
+
+  /** The longest SLA accepted: ten years. */
+  private static final Duration MAX_DURATION = Duration.ofDays(3653);
 
   private PolicyLoader() {}
 
@@ -36,7 +44,11 @@ public final class PolicyLoader {
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new InputException(file.toString(), "", "policy file not found", e);
+      throw new InputException(
+          file.toString(),
+          "",
+          "policy file not found; expected a YAML file or a preset name: " + Presets.names(),
+          e);
     }
     return parse(bytes, file.toString());
   }
@@ -46,7 +58,8 @@ public final class PolicyLoader {
     ObjectReader reader =
         Json.yaml()
             .readerFor(PolicyFile.class)
-            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     PolicyFile file;
     try {
       file = reader.readValue(yaml);
@@ -54,12 +67,26 @@ public final class PolicyLoader {
       throw new InputException(
           name,
           position(e),
-          "unknown field '"
-              + e.getPropertyName()
-              + "'; expected one of "
-              + e.getKnownPropertyIds());
+          "unknown field '" + fieldPath(e) + "'; expected one of " + e.getKnownPropertyIds());
+    } catch (InvalidFormatException e) {
+      throw new InputException(
+          name,
+          position(e),
+          "invalid value '"
+              + e.getValue()
+              + "' for "
+              + fieldPath(e)
+              + "; expected "
+              + expected(e.getTargetType()));
+    } catch (MismatchedInputException e) {
+      String problem =
+          e.getPath().size() <= 0 || e.getTargetType() == PolicyFile.class
+              ? "the file is not a YAML mapping of policy fields"
+              : "invalid value for " + fieldPath(e) + "; expected " + expected(e.getTargetType());
+      throw new InputException(name, position(e), problem, e);
     } catch (JsonProcessingException e) {
-      throw new InputException(name, position(e), "invalid policy: " + e.getOriginalMessage(), e);
+      String firstLine = e.getOriginalMessage().lines().findFirst().orElse("");
+      throw new InputException(name, position(e), "invalid YAML: " + firstLine, e);
     }
     if (file == null) {
       throw new InputException(name, "line 1", "the policy file is empty; expected a YAML mapping");
@@ -79,7 +106,8 @@ public final class PolicyLoader {
                         "unknown preset '" + presetName + "'; expected one of " + Presets.names()));
     List<PriorityRule> rules = file.priorities() == null ? base.priorities() : file.priorities();
     validateRules(rules, source);
-    TicketRule ticket = file.ticket() == null ? base.ticket() : validTicket(file.ticket(), source);
+    TicketRule ticket =
+        file.ticket() == null ? base.ticket() : ticket(file.ticket(), base.ticket(), source);
     return new Policy(
         file.name() == null ? presetName : file.name(),
         presetName,
@@ -111,6 +139,10 @@ public final class PolicyLoader {
       }
       if (rule.when() == null) {
         throw new InputException(source, where, "missing 'when'; expected at least one condition");
+      }
+      if (rule.when().equals(EMPTY_CONDITION)) {
+        throw new InputException(
+            source, where + ".when", "no condition given; expected at least one condition");
       }
       validateCondition(rule.when(), source, where);
     }
@@ -144,18 +176,31 @@ public final class PolicyLoader {
     }
   }
 
-  private static TicketRule validTicket(TicketRule ticket, String source) {
-    if (ticket.cvssCriticality() == null) {
+  private static TicketRule ticket(PolicyFile.TicketFile file, TicketRule base, String source) {
+    TicketRule merged =
+        new TicketRule(
+            file.kev() == null ? base.kev() : file.kev(),
+            file.epssAbove() == null ? base.epssAbove() : file.epssAbove(),
+            file.cvssAbove() == null ? base.cvssAbove() : file.cvssAbove(),
+            file.cvssCriticality() == null ? base.cvssCriticality() : file.cvssCriticality());
+    if (merged.epssAbove() < 0 || merged.epssAbove() > 1) {
       throw new InputException(
-          source, "ticket.cvssCriticality", "missing; expected a list of tiers such as [critical]");
+          source,
+          "ticket.epssAbove",
+          "value " + merged.epssAbove() + " is out of range; expected 0.0 to 1.0");
+    }
+    if (merged.cvssAbove() < 0 || merged.cvssAbove() > 10) {
+      throw new InputException(
+          source,
+          "ticket.cvssAbove",
+          "value " + merged.cvssAbove() + " is out of range; expected 0.0 to 10.0");
     }
     try {
-      ticket.cvssCriticality().forEach(Criticality::parse);
+      merged.cvssCriticality().forEach(Criticality::parse);
     } catch (IllegalArgumentException e) {
-      throw new InputException(
-          source, "ticket.cvssCriticality", "expected a list of tiers: " + e.getMessage(), e);
+      throw new InputException(source, "ticket.cvssCriticality", e.getMessage(), e);
     }
-    return ticket;
+    return merged;
   }
 
   private static Sla sla(PolicyFile.SlaFile file, Sla base, String source) {
@@ -178,24 +223,37 @@ public final class PolicyLoader {
   }
 
   /** Parses {@code 2h}, {@code 30d}, {@code 45m}, {@code 2w} or ISO-8601 {@code PT2H}. */
-  static Duration duration(String text, String source, String where) {
+  public static Duration duration(String text, String source, String where) {
     String trimmed = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+    Duration duration = null;
     Matcher short_ = SHORT_DURATION.matcher(trimmed);
     if (short_.matches()) {
       long amount = Long.parseLong(short_.group(1));
-      return switch (short_.group(2)) {
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        case "d" -> Duration.ofDays(amount);
-        default -> Duration.ofDays(7 * amount);
-      };
+      duration =
+          switch (short_.group(2)) {
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> Duration.ofDays(7 * amount);
+          };
+    } else {
+      try {
+        duration = Duration.parse(trimmed.toUpperCase(java.util.Locale.ROOT));
+      } catch (java.time.DateTimeException | ArithmeticException e) {
+        duration = null;
+      }
     }
-    try {
-      return Duration.parse(trimmed.toUpperCase(java.util.Locale.ROOT));
-    } catch (DateTimeParseException e) {
+    if (duration == null || duration.isNegative() || duration.isZero()) {
       throw new InputException(
           source, where, "invalid duration '" + text + "'; expected 45m, 2h, 30d, 2w or PT2H");
     }
+    if (duration.compareTo(MAX_DURATION) > 0) {
+      throw new InputException(
+          source,
+          where,
+          "duration '" + text + "' is longer than ten years; expected a shorter SLA");
+    }
+    return duration;
   }
 
   private static Map<Priority, String> overlay(
@@ -205,6 +263,41 @@ public final class PolicyLoader {
       result.putAll(over);
     }
     return result;
+  }
+
+  /** Returns the YAML path of the failing value, such as {@code priorities[2].priority}. */
+  private static String fieldPath(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? "the top level" : path.toString();
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "a value of another type";
+    }
+    if (type == Priority.class) {
+      return "P0, P1, P2 or P3";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == Double.class || type == double.class) {
+      return "a number";
+    }
+    if (java.util.List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (type == String.class) {
+      return "text";
+    }
+    return "a mapping of its fields";
   }
 
   private static String position(JsonProcessingException e) {

@@ -9,10 +9,16 @@ import java.util.Objects;
  * @param version {@code 2.0}, {@code 3.0}, {@code 3.1} or {@code 4.0}
  * @param vector the vector string, normalized to carry its {@code CVSS:3.x/} prefix for 3.x; may be
  *     empty
- * @param score base score from 0.0 to 10.0, or {@code NaN} where only a vector was given
+ * @param score base score from 0.0 to 10.0, or {@code NaN} where only a vector was given or the
+ *     report gave a value outside that range
  */
 public record CvssScore(String source, String version, String vector, double score) {
   public CvssScore {
+    if (score < 0 || score > 10) {
+      // A score outside the CVSS range is not a rating: keep the vector, treat the score as
+      // unknown.
+      score = Double.NaN;
+    }
     source = Objects.requireNonNullElse(source, "");
     version = Objects.requireNonNullElse(version, "");
     vector = Objects.requireNonNullElse(vector, "");

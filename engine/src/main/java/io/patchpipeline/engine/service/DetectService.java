@@ -8,7 +8,6 @@ import io.patchpipeline.engine.policy.Policy;
 import io.patchpipeline.engine.record.InputFile;
 import io.patchpipeline.engine.record.IntelInfo;
 import io.patchpipeline.engine.record.PatchRecord;
-import io.patchpipeline.engine.record.RecordStore;
 import io.patchpipeline.engine.record.RemediationUnit;
 import io.patchpipeline.engine.record.UnitFinding;
 import io.patchpipeline.engine.record.UnitGrouper;
@@ -24,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -60,6 +60,8 @@ public final class DetectService {
     ThreatIntel intel = Sources.intel(options, inputs, messages);
     Inventory inventory = Sources.inventory(options, inputs, messages);
     List<Path> files = ReportFiles.resolve(options.baseDir(), options.reports());
+    Optional<Path> recordOut =
+        options.recordOut().map(out -> RecordTarget.check(options.baseDir(), out, files));
     FindingCollector collector = new FindingCollector(inventory, intel);
     for (Path file : files) {
       inputs.add(readReport(options.baseDir(), file, collector, progress));
@@ -69,7 +71,13 @@ public final class DetectService {
         collector.drain((key, merged) -> RecordFindings.toUnitFinding(key, merged, policy, now));
     List<RemediationUnit> units = UnitGrouper.group(findings, policy.ticketPriorities()::get);
     InputFile policyInput =
-        new InputFile(policy.source(), "policy", policy.sha256(), policy.preset(), "", 0);
+        new InputFile(
+            options.policy().orElse(policy.source()),
+            "policy",
+            policy.sha256(),
+            policy.name() + " (preset " + policy.preset() + ")",
+            "",
+            0);
     PatchRecord record =
         new PatchRecord(
             PatchRecord.SCHEMA_VERSION,
@@ -99,8 +107,8 @@ public final class DetectService {
             record.unknownAssets(),
             messages.list(),
             record.stages());
-    if (options.recordOut().isPresent()) {
-      RecordStore.write(options.baseDir().resolve(options.recordOut().get()), record);
+    if (recordOut.isPresent()) {
+      RecordTarget.write(recordOut.get(), record);
     }
     return new DetectResult(record, messages, options.failOn());
   }
@@ -153,14 +161,14 @@ public final class DetectService {
     messages.info(SummaryText.headline(summary, collector.received()));
     if (!summary.unknownAssets().isEmpty()) {
       messages.warning(
-          summary.unknownAssets().size()
-              + " targets match no inventory entry and count as unknown assets: "
+          SummaryText.count(summary.unknownAssets().size(), "target matches", "targets match")
+              + " no inventory entry and count as unknown assets: "
               + SummaryText.firstFew(summary.unknownAssets()));
     }
     if (!summary.kevCves().isEmpty()) {
       messages.info(
-          summary.kevCves().size()
-              + " CVEs are in CISA KEV: "
+          SummaryText.count(summary.kevCves().size(), "CVE is", "CVEs are")
+              + " in CISA KEV: "
               + SummaryText.firstFew(summary.kevCves()));
     }
   }

@@ -34,6 +34,10 @@ final class ReportFiles {
   private static List<Path> expand(Path baseDir, String pattern) throws IOException {
     if (!isGlob(pattern)) {
       Path file = baseDir.resolve(pattern).normalize();
+      if (Files.isDirectory(file)) {
+        throw new InputException(
+            pattern, "", "is a folder; expected a report file or a glob such as " + pattern + "/*");
+      }
       if (!Files.isRegularFile(file)) {
         throw new InputException(pattern, "", "report file not found");
       }
@@ -41,7 +45,16 @@ final class ReportFiles {
     }
     String normalized = pattern.replace('\\', '/');
     Path root = baseDir.resolve(fixedPrefix(normalized)).normalize();
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + normalized);
+    PathMatcher matcher;
+    try {
+      matcher = FileSystems.getDefault().getPathMatcher("glob:" + normalized);
+    } catch (IllegalArgumentException e) {
+      String reason =
+          e instanceof java.util.regex.PatternSyntaxException syntax
+              ? syntax.getDescription()
+              : e.getMessage();
+      throw new InputException(pattern, "", "invalid glob: " + reason, e);
+    }
     List<Path> matches = new ArrayList<>();
     if (Files.isDirectory(root)) {
       try (Stream<Path> walk = Files.walk(root)) {

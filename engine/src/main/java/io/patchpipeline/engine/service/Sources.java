@@ -23,6 +23,8 @@ import io.patchpipeline.engine.record.InputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,7 +81,41 @@ public final class Sources {
     if (kev.isEmpty()) {
       messages.warning("No KEV catalog given: every KEV status is unknown and no rule on it holds");
     }
+    warnIfStale(epss, kev, options.clock(), messages);
     return new ThreatIntel(epss, kev);
+  }
+
+  /** Days after which a feed counts as stale: EPSS is published daily, KEV several times a week. */
+  static final int EPSS_STALE_DAYS = 7;
+
+  static final int KEV_STALE_DAYS = 30;
+
+  private static void warnIfStale(
+      Optional<EpssTable> epss, Optional<KevCatalog> kev, Clock clock, Messages messages) {
+    LocalDate today = LocalDate.now(clock);
+    epss.flatMap(EpssTable::scoreDate)
+        .filter(date -> date.plusDays(EPSS_STALE_DAYS).isBefore(today))
+        .ifPresent(
+            date ->
+                messages.warning(
+                    "The EPSS scores are from "
+                        + date
+                        + ", more than "
+                        + EPSS_STALE_DAYS
+                        + " days ago; fetch a current file"));
+    kev.flatMap(KevCatalog::dateReleased)
+        .filter(date -> date.plusDays(KEV_STALE_DAYS).isBefore(today))
+        .ifPresent(
+            date ->
+                messages.warning(
+                    "The KEV catalog was released on "
+                        + date
+                        + ", more than "
+                        + KEV_STALE_DAYS
+                        + " days ago; fetch a current catalog"));
+    if (kev.isPresent() && kev.get().size() == 0) {
+      messages.warning("The KEV catalog lists no vulnerability; check that the file is complete");
+    }
   }
 
   /** Loads the inventory, or returns the empty one under which every target is unknown. */

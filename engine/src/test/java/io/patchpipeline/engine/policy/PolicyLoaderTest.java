@@ -68,12 +68,22 @@ class PolicyLoaderTest {
       value = {
         "unknown top-level field | colour: red | line 1 | unknown field 'colour'",
         "unknown preset | preset: bod-99 | preset | unknown preset 'bod-99'",
-        "bad priority | defaultPriority: P7 | line 1 | invalid policy",
+        "bad priority | defaultPriority: P7 | line 1 | invalid value 'P7' for defaultPriority; expected P0, P1, P2 or P3",
+        "bad rule priority | 'priorities: [{id: a, priority: P9, when: {kev: true}}]' | line 1 | for priorities[0].priority; expected P0",
+        "duplicate key | 'defaultPriority: P1\ndefaultPriority: P2' | line 2 | invalid YAML: Duplicate field 'defaultPriority'",
+        "not a mapping | '[1, 2]' | line 1 | not a YAML mapping of policy fields",
+        "negative duration | 'sla: {remediate: {P0: PT-500H}}' | sla.remediate.P0 | invalid duration 'PT-500H'",
+        "huge duration | 'sla: {remediate: {P0: 99999999999999999999d}}' | sla.remediate.P0 | invalid duration",
+        "long duration | 'sla: {remediate: {P0: 999999d}}' | sla.remediate.P0 | longer than ten years",
+        "ticket epss out of range | 'ticket: {epssAbove: 1.5}' | ticket.epssAbove | out of range",
+        "ticket cvss out of range | 'ticket: {cvssAbove: -4}' | ticket.cvssAbove | out of range",
+        "ticket bad tier | 'ticket: {cvssCriticality: [gold]}' | ticket.cvssCriticality | unknown criticality 'gold'",
+        "empty when | 'priorities: [{id: a, priority: P0, when: {}}]' | priorities[0] (a).when | no condition given",
         "bad duration | 'sla: {remediate: {P0: soon}}' | sla.remediate.P0 | invalid duration 'soon'",
         "rule without id | 'priorities: [{priority: P0, when: {kev: true}}]' | priorities[0] | rule without id",
         "rule without when | 'priorities: [{id: a, priority: P0}]' | priorities[0] (a) | missing 'when'",
         "epss out of range | 'priorities: [{id: a, priority: P0, when: {epssAtLeast: 2}}]' | (a).when | out of range",
-        "unknown condition | 'priorities: [{id: a, priority: P0, when: {epss: 2}}]' | line 1 | unknown field 'epss'",
+        "unknown condition | 'priorities: [{id: a, priority: P0, when: {epss: 2}}]' | line 1 | unknown field 'priorities[0].when.epss'",
         "bad tier | 'priorities: [{id: a, priority: P0, when: {criticality: [gold]}}]' | (a).when | unknown criticality 'gold'",
         "bad severity | 'priorities: [{id: a, priority: P0, when: {severityAtLeast: huge}}]' | (a).when | unknown severity 'huge'",
       })
@@ -83,6 +93,23 @@ class PolicyLoaderTest {
         .hasMessageStartingWith("bad.yaml")
         .hasMessageContaining(position)
         .hasMessageContaining(problem);
+  }
+
+  @Test
+  void partialTicketKeepsPresetClauses() throws Exception {
+    Policy policy =
+        PolicyLoader.parse("ticket: {kev: false}".getBytes(StandardCharsets.UTF_8), "p.yaml");
+    assertThat(policy.ticket().kev()).isFalse();
+    assertThat(policy.ticket().epssAbove()).isEqualTo(0.4);
+    assertThat(policy.ticket().cvssAbove()).isEqualTo(9.0);
+    assertThat(policy.ticket().cvssCriticality()).containsExactly("critical");
+  }
+
+  @Test
+  void missingPolicyMentionsPresets(@TempDir Path dir) {
+    assertThatThrownBy(() -> PolicyLoader.load(dir.resolve("nope.yaml")))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("preset name: [default, bod-22-01]");
   }
 
   @Test

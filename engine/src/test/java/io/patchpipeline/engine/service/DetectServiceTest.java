@@ -121,6 +121,39 @@ class DetectServiceTest {
   }
 
   @Test
+  void recordPathMustNotBeReportOrSpecialFile() throws Exception {
+    write("a.txt", "CVE-2024-0001|openssl|3.0.1|3.0.2|app:1|9.8|OS");
+    Files.createDirectories(dir.resolve("folder"));
+    assertThatThrownBy(() -> service.run(options("a.txt").recordOut(Path.of("a.txt")).build()))
+        .isInstanceOf(InputException.class)
+        .hasMessage("a.txt: is one of the reports being read; choose another path for the record");
+    assertThatThrownBy(() -> service.run(options("a.txt").recordOut(Path.of("folder")).build()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("folder: exists and is not a regular file");
+    assertThat(Files.readString(dir.resolve("a.txt"))).startsWith("#test-lines");
+  }
+
+  @Test
+  void recordWriteFailureNamesRecordPath() throws Exception {
+    write("a.txt", "CVE-2024-0001|openssl|3.0.1|3.0.2|app:1|9.8|OS");
+    DetectOptions options = options("a.txt").recordOut(Path.of("a.txt/record.json")).build();
+    assertThatThrownBy(() -> service.run(options))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("record.json: cannot write the record");
+  }
+
+  @Test
+  void invalidGlobAndFolderAreUserErrors() throws Exception {
+    Files.createDirectories(dir.resolve("scans"));
+    assertThatThrownBy(() -> service.run(options("[a-").build()))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("[a-: invalid glob:");
+    assertThatThrownBy(() -> service.run(options("scans").build()))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("scans: is a folder");
+  }
+
+  @Test
   void unknownFormatIsRejected() throws Exception {
     Files.writeString(dir.resolve("x.json"), "{\"hello\": 1}");
     assertThatThrownBy(() -> service.run(options("x.json").build()))
@@ -166,7 +199,8 @@ class DetectServiceTest {
   void presetPolicyByName() throws Exception {
     write("a.txt", "CVE-2024-0001|openssl|3.0.1|3.0.2|app:1|9.8|OS");
     PatchRecord record = service.run(options("a.txt").policy("bod-22-01").build()).record();
-    assertThat(record.policy().format()).isEqualTo("bod-22-01");
+    assertThat(record.policy().format()).isEqualTo("bod-22-01 (preset bod-22-01)");
+    assertThat(record.policy().name()).isEqualTo("bod-22-01");
   }
 
   @Test

@@ -83,4 +83,32 @@ public final class Messages {
   public static String Deploy_Stopped(Object status, Object reason) {
     return HOLDER.format("Deploy.Stopped", status, reason);
   }
+
+  public static String PatchTriageStep_DisplayName() {
+    return HOLDER.format("PatchTriageStep.DisplayName");
+  }
+
+  public static String Triage_Failed(Object problem) {
+    return HOLDER.format("Triage.Failed", problem);
+  }
+
+  public static String Triage_NoRecord() {
+    return HOLDER.format("Triage.NoRecord");
+  }
+
+  public static String Triage_NotTriaged() {
+    return HOLDER.format("Triage.NotTriaged");
+  }
+
+  public static String Triage_NeedsWorkspace() {
+    return HOLDER.format("Triage.NeedsWorkspace");
+  }
+
+  public static String Triage_NoInputApproval() {
+    return HOLDER.format("Triage.NoInputApproval");
+  }
+
+  public static String Triage_ApproverMismatch(Object given, Object recorded) {
+    return HOLDER.format("Triage.ApproverMismatch", given, recorded);
+  }
 }

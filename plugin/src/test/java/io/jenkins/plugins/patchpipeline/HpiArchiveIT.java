@@ -82,7 +82,8 @@ class HpiArchiveIT {
             "workflow-step-api:724.v538c2362b_dfb_",
             "credentials:1511.v2e3cb_0008ef0",
             "plain-credentials:199.v9f8e1f741799",
-            "jackson2-api:2.22.2-445.vdc613f1d8012");
+            "jackson2-api:2.22.2-445.vdc613f1d8012",
+            "pipeline-input-step:560.v56198a_642157");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.patchpipeline;
 
+import hudson.model.Cause;
 import hudson.model.Job;
 import hudson.model.Run;
 import java.io.File;
@@ -9,10 +10,22 @@ import java.nio.file.Path;
 /** A build whose folder is a temporary directory, for code that stores files with the build. */
 final class TestRun extends Run<TestRun.TestJob, TestRun> {
   private final Path rootDir;
+  private Cause cause;
 
   TestRun(Path rootDir) throws IOException {
     super(new TestJob());
     this.rootDir = rootDir;
+  }
+
+  /** Sets the cause that {@link #getCause} returns, such as the user who started the build. */
+  TestRun startedBy(Cause value) {
+    cause = value;
+    return this;
+  }
+
+  @Override
+  public <T extends Cause> T getCause(Class<T> type) {
+    return type.isInstance(cause) ? type.cast(cause) : null;
   }
 
   @Override

@@ -1,0 +1,30 @@
+package io.patchpipeline.engine.ticket;
+
+import io.patchpipeline.engine.core.Hashing;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a unit's dedup key into a value every ticket system can store and search: a Jira label (no
+ * spaces, at most 255 characters, searched case-insensitively) and a ServiceNow {@code
+ * correlation_id} (at most 100 characters). Keys that already fit are kept readable as {@code
+ * pp-<key>}; others become {@code pp-<readable part>-<hash>} so that two keys never share a value.
+ */
+public final class DedupKeys {
+  public static final String PREFIX = "pp-";
+  private static final Pattern SAFE = Pattern.compile("[a-z0-9._-]{1,80}");
+  private static final Pattern UNSAFE_CHARS = Pattern.compile("[^a-z0-9._-]+");
+
+  private DedupKeys() {}
+
+  public static String of(String unitKey) {
+    if (SAFE.matcher(unitKey).matches()) {
+      return PREFIX + unitKey;
+    }
+    String readable =
+        UNSAFE_CHARS.matcher(unitKey.toLowerCase(java.util.Locale.ROOT)).replaceAll("-");
+    if (readable.length() > 60) {
+      readable = readable.substring(0, 60);
+    }
+    return PREFIX + readable + "-" + Hashing.sha256(unitKey).substring(0, 16);
+  }
+}

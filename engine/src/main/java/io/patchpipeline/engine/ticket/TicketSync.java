@@ -1,0 +1,201 @@
+package io.patchpipeline.engine.ticket;
+
+import io.patchpipeline.engine.core.Hashing;
+import io.patchpipeline.engine.record.PatchRecord;
+import io.patchpipeline.engine.record.RemediationUnit;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opens and updates the tickets of a record's units in one ticket system, never twice for one unit.
+ * For each page of dedup keys it sends one search. Then it creates the tickets not found, updates
+ * those whose content changed (with a comment that lists the changes) and leaves the rest alone.
+ * Every write is first journaled in the {@link Outbox}. A create whose response was lost is
+ * reconciled by searching for its dedup key before it is sent again.
+ *
+ * <p>Later stages use {@link #comment} and {@link #close} on the same tickets.
+ */
+public final class TicketSync {
+  /** Creates sent per unit when each response is lost and the search finds nothing. */
+  static final int CREATE_ATTEMPTS = 3;
+
+  /** Searches for the ticket of a create whose response was lost, before it is sent again. */
+  static final int RECONCILE_SEARCHES = 2;
+
+  /** Confirmed writes between two saves of the outbox. */
+  static final int DONE_SAVE_INTERVAL = 50;
+
+  private final TicketClient client;
+  private final TicketSyncOptions options;
+
+  public TicketSync(TicketClient client, TicketSyncOptions options) {
+    this.client = client;
+    this.options = options;
+  }
+
+  /** Creates the client that {@code options} configures. */
+  public static TicketSync of(TicketSyncOptions options) {
+    return new TicketSync(
+        TicketClients.create(options.system(), options.credentials(), options.clock()), options);
+  }
+
+  /**
+   * Checks the connection of the configured system with read requests; see {@link TicketClient}.
+   */
+  public String checkConnection() throws IOException {
+    return client.checkConnection();
+  }
+
+  /**
+   * Syncs the tickets of every unit of {@code record} that needs one.
+   *
+   * @return the record with its tickets section, and what was done; the caller writes the record
+   * @throws IOException when the outbox cannot be read or written
+   */
+  public TicketSyncResult sync(PatchRecord record) throws IOException {
+    SyncRun run = new SyncRun(this, client, options, record);
+    List<TicketDraft> drafts = drafts(record);
+    Map<String, RemoteTicket> found = run.search(drafts);
+    List<Planned> plan = run.plan(drafts, found);
+    if (options.dryRun()) {
+      return run.dryRunResult(plan);
+    }
+    run.journal(plan);
+    for (Planned planned : plan) {
+      run.execute(planned);
+    }
+    run.saveOutbox();
+    return run.result();
+  }
+
+  /**
+   * Adds a comment to the ticket of {@code unitId}, such as a triage decision.
+   *
+   * @throws TicketException when the unit has no ticket in the record or the system rejects it
+   */
+  public void comment(PatchRecord record, String unitId, String text) throws IOException {
+    TicketLink link = link(record, unitId);
+    if (options.dryRun()) {
+      return;
+    }
+    writeJournaled(
+        unitId, link, Outbox.Operation.COMMENT, text, () -> client.comment(link.toRemote(), text));
+  }
+
+  /**
+   * Attaches {@code evidence} when given, then resolves or closes the ticket of {@code unitId}.
+   *
+   * @return the record with the ticket's status set to {@code closed}
+   */
+  public PatchRecord close(PatchRecord record, String unitId, String text, Optional<Path> evidence)
+      throws IOException {
+    TicketLink link = link(record, unitId);
+    if (options.dryRun()) {
+      return record;
+    }
+    if (evidence.isPresent()) {
+      writeJournaled(
+          unitId,
+          link,
+          Outbox.Operation.ATTACH,
+          evidence.get().toString(),
+          () -> client.attach(link.toRemote(), evidence.get()));
+    }
+    writeJournaled(
+        unitId, link, Outbox.Operation.CLOSE, text, () -> client.close(link.toRemote(), text));
+    TicketLink closed =
+        new TicketLink(
+            link.system(),
+            link.key(),
+            link.id(),
+            link.url(),
+            link.dedupKey(),
+            "closed",
+            link.priority(),
+            link.hash(),
+            options.clock().instant());
+    return TicketLinks.of(record).with(unitId, closed).writeTo(record);
+  }
+
+  private TicketLink link(PatchRecord record, String unitId) throws TicketException {
+    return TicketLinks.of(record)
+        .unit(unitId)
+        .orElseThrow(
+            () ->
+                new TicketException(
+                    "Unit " + unitId + " has no ticket in the record; run tickets sync first"));
+  }
+
+  private void writeJournaled(
+      String unitId, TicketLink link, Outbox.Operation operation, String content, Write write)
+      throws IOException {
+    Optional<Outbox> outbox = loadOutbox();
+    String key = idempotencyKey(unitId, operation, content);
+    outbox.ifPresent(o -> o.add(entry(unitId, link.dedupKey(), operation, key)));
+    saveOutbox(outbox);
+    write.run();
+    outbox.ifPresent(o -> o.markDone(key, link.key()));
+    saveOutbox(outbox);
+  }
+
+  private static List<TicketDraft> drafts(PatchRecord record) {
+    List<TicketDraft> drafts = new ArrayList<>();
+    for (RemediationUnit unit : record.units()) {
+      if (unit.needsTicket()) {
+        drafts.add(TicketDraft.of(record, unit));
+      }
+    }
+    return drafts;
+  }
+
+  Optional<Outbox> loadOutbox() throws IOException {
+    if (options.outbox().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Outbox.load(options.outbox().get(), client.name()));
+  }
+
+  static void saveOutbox(Optional<Outbox> outbox) throws IOException {
+    if (outbox.isPresent()) {
+      outbox.get().save();
+    }
+  }
+
+  Outbox.Entry entry(String unitId, String dedupKey, Outbox.Operation operation, String key) {
+    return new Outbox.Entry(
+        unitId,
+        dedupKey,
+        operation,
+        key,
+        Outbox.State.PENDING,
+        Optional.empty(),
+        options.clock().instant());
+  }
+
+  String idempotencyKey(String unitId, Outbox.Operation operation, String content) {
+    return Hashing.sha256(client.name() + "|" + unitId + "|" + operation + "|" + content)
+        .substring(0, 32);
+  }
+
+  static void pause(java.time.Duration duration) throws TicketException {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TicketException("Interrupted while waiting to search for a created ticket");
+    }
+  }
+
+  /** One write a run sends. */
+  @FunctionalInterface
+  interface Write {
+    void run() throws IOException;
+  }
+
+  /** A decided write: a create when {@code ticket} is absent, otherwise an update. */
+  record Planned(TicketDraft draft, Optional<RemoteTicket> ticket, TicketChange change) {}
+}

@@ -1,0 +1,12 @@
+// Mirrors org.jenkins-ci.main:jenkins-core:2.541.3; compile-only signature, never packaged.
+package hudson.security;
+
+import org.springframework.security.core.Authentication;
+
+public abstract class ACL {
+  protected ACL() {}
+
+  public boolean hasPermission2(Authentication a, Permission permission) {
+    throw new UnsupportedOperationException();
+  }
+}

@@ -3,8 +3,6 @@ package io.patchpipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.patchpipeline.engine.core.Json;
 import io.patchpipeline.engine.policy.Priority;
 import io.patchpipeline.engine.record.Complexity;
 import io.patchpipeline.engine.record.InputFile;
@@ -13,6 +11,10 @@ import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RecordStore;
 import io.patchpipeline.engine.record.RemediationUnit;
 import io.patchpipeline.engine.report.PackageKind;
+import io.patchpipeline.engine.triage.Outcome;
+import io.patchpipeline.engine.triage.TriageDecision;
+import io.patchpipeline.engine.triage.TriageRecords;
+import io.patchpipeline.engine.triage.TriageSection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,13 +70,50 @@ class DeployCommandTest {
             List.of(),
             Map.of());
     if (approved) {
-      ObjectNode triage = Json.mapper().createObjectNode();
-      triage.putArray("decisions").addObject().put("unitId", "PP-1").put("decision", "approved");
-      record = record.withStage("triage", triage);
+      record = TriageRecords.write(record, policyApproved("PP-1"));
     }
     Path file = folder.resolve("record.json");
     RecordStore.write(file, record);
     return file;
+  }
+
+  /** Returns a triage section in which the policy approved {@code id}. */
+  static TriageSection policyApproved(String id) {
+    Instant at = Instant.parse("2026-03-01T10:00:00Z");
+    TriageDecision decision =
+        new TriageDecision(
+            id,
+            "P1",
+            Outcome.AUTO_APPROVED,
+            "routine",
+            "",
+            Map.of(),
+            List.of(),
+            "",
+            "",
+            "",
+            Optional.empty(),
+            Optional.empty(),
+            "",
+            Optional.empty(),
+            "",
+            "built-in",
+            "",
+            TriageDecision.BY_POLICY,
+            at);
+    return new TriageSection(
+        TriageSection.SCHEMA_VERSION,
+        "default",
+        "",
+        "built-in",
+        "",
+        at,
+        Optional.empty(),
+        List.of(),
+        Set.of(),
+        List.of(decision),
+        List.of(),
+        List.of());
   }
 
   private Path plan(String yaml) throws IOException {

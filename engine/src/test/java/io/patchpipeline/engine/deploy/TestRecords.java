@@ -1,8 +1,5 @@
 package io.patchpipeline.engine.deploy;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.patchpipeline.engine.core.Json;
 import io.patchpipeline.engine.policy.Priority;
 import io.patchpipeline.engine.record.Complexity;
 import io.patchpipeline.engine.record.InputFile;
@@ -10,10 +7,17 @@ import io.patchpipeline.engine.record.IntelInfo;
 import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RemediationUnit;
 import io.patchpipeline.engine.report.PackageKind;
+import io.patchpipeline.engine.triage.Approval;
+import io.patchpipeline.engine.triage.Outcome;
+import io.patchpipeline.engine.triage.TriageDecision;
+import io.patchpipeline.engine.triage.TriageRecords;
+import io.patchpipeline.engine.triage.TriageSection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Builds small remediation records for deploy tests. */
 final class TestRecords {
@@ -69,17 +73,65 @@ final class TestRecords {
         Map.of());
   }
 
-  /** Adds a triage section approving {@code ids}; {@code emergency} marks them emergency. */
+  /**
+   * Adds a triage section whose policy approved {@code ids}; {@code emergency} adds a person's
+   * approval to skip the canary for them.
+   */
   static PatchRecord approved(PatchRecord record, boolean emergency, String... ids) {
-    ObjectNode triage = Json.mapper().createObjectNode();
-    ArrayNode decisions = triage.putArray("decisions");
+    return TriageRecords.write(record, triage(emergency, ids));
+  }
+
+  static TriageSection triage(boolean emergency, String... ids) {
+    Instant at = Instant.parse("2026-03-01T10:00:00Z");
+    List<TriageDecision> decisions = new ArrayList<>();
     for (String id : ids) {
-      decisions
-          .addObject()
-          .put("unitId", id)
-          .put("decision", "APPROVED")
-          .put("emergency", emergency);
+      decisions.add(
+          new TriageDecision(
+              id,
+              "P1",
+              Outcome.AUTO_APPROVED,
+              "routine",
+              "epss < 0.2",
+              Map.of(),
+              List.of(),
+              "routine fix",
+              "",
+              "",
+              Optional.empty(),
+              Optional.empty(),
+              "",
+              Optional.empty(),
+              "",
+              "built-in",
+              "",
+              TriageDecision.BY_POLICY,
+              at));
     }
-    return record.withStage("triage", triage);
+    List<Approval> approvals =
+        emergency
+            ? List.of(
+                new Approval(
+                    List.of(ids),
+                    "alice",
+                    "outage risk",
+                    Approval.Channel.CLI,
+                    Approval.Kind.EMERGENCY_BYPASS,
+                    false,
+                    false,
+                    at))
+            : List.of();
+    return new TriageSection(
+        TriageSection.SCHEMA_VERSION,
+        "default",
+        "",
+        "built-in",
+        "",
+        at,
+        Optional.empty(),
+        List.of(),
+        Set.of(),
+        decisions,
+        approvals,
+        List.of());
   }
 }

@@ -2,12 +2,10 @@ package io.jenkins.plugins.patchpipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.patchpipeline.engine.core.Json;
 import io.patchpipeline.engine.policy.Priority;
 import io.patchpipeline.engine.record.Complexity;
 import io.patchpipeline.engine.record.InputFile;
@@ -16,6 +14,10 @@ import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RecordStore;
 import io.patchpipeline.engine.record.RemediationUnit;
 import io.patchpipeline.engine.report.PackageKind;
+import io.patchpipeline.engine.triage.Outcome;
+import io.patchpipeline.engine.triage.TriageDecision;
+import io.patchpipeline.engine.triage.TriageRecords;
+import io.patchpipeline.engine.triage.TriageSection;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,24 +78,57 @@ class CanaryDeployExecutionTest {
             Complexity.values()[0],
             List.of(),
             List.of());
-    ObjectNode triage = Json.mapper().createObjectNode();
-    triage.putArray("decisions").addObject().put("unitId", "PP-1").put("decision", "approved");
+    Instant at = Instant.parse("2026-03-01T10:00:00Z");
+    TriageDecision decision =
+        new TriageDecision(
+            "PP-1",
+            "P1",
+            Outcome.AUTO_APPROVED,
+            "routine",
+            "",
+            Map.of(),
+            List.of(),
+            "",
+            "",
+            "",
+            Optional.empty(),
+            Optional.empty(),
+            "",
+            Optional.empty(),
+            "",
+            "built-in",
+            "",
+            TriageDecision.BY_POLICY,
+            at);
+    TriageSection triage =
+        new TriageSection(
+            TriageSection.SCHEMA_VERSION,
+            "default",
+            "",
+            "built-in",
+            "",
+            at,
+            Optional.empty(),
+            List.of(),
+            Set.of(),
+            List.of(decision),
+            List.of(),
+            List.of());
     PatchRecord record =
         new PatchRecord(
-                PatchRecord.SCHEMA_VERSION,
-                "run-1",
-                Instant.parse("2026-03-01T00:00:00Z"),
-                List.of(),
-                IntelInfo.NONE,
-                new InputFile("built-in default", "policy", "", "", "", 0),
-                List.of(),
-                List.of(),
-                List.of(unit),
-                List.of(),
-                List.of(),
-                Map.of())
-            .withStage("triage", triage);
-    BuildRecords.write(run, RecordStore.toBytes(record));
+            PatchRecord.SCHEMA_VERSION,
+            "run-1",
+            Instant.parse("2026-03-01T00:00:00Z"),
+            List.of(),
+            IntelInfo.NONE,
+            new InputFile("built-in default", "policy", "", "", "", 0),
+            List.of(),
+            List.of(),
+            List.of(unit),
+            List.of(),
+            List.of(),
+            Map.of());
+    BuildRecords.write(run, RecordStore.toBytes(TriageRecords.write(record, triage)));
   }
 
   private void plan(String yaml) throws Exception {

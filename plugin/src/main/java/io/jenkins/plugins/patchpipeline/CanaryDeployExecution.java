@@ -70,6 +70,8 @@ final class CanaryDeployExecution extends StepExecution {
     return status;
   }
 
+  // NOTE: a step runs the wave's deployment inside the timer task, which keeps one of Jenkins'
+  // shared timer threads busy for as long as the deployment tool runs.
   private void schedule(long delayMillis) {
     task = Timer.get().schedule(this::advance, delayMillis, TimeUnit.MILLISECONDS);
   }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       DetectCommand.class,
       TicketsCommand.class,
       TriageCommand.class,
+      DeployCommand.class,
       VerifyCommand.class,
       EvidenceCommand.class,
       ReportCommand.class,

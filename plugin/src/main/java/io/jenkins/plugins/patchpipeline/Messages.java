@@ -68,6 +68,22 @@ public final class Messages {
     return HOLDER.format("Credentials.NotFound", id, type, purpose);
   }
 
+  public static String CanaryDeployStep_DisplayName() {
+    return HOLDER.format("CanaryDeployStep.DisplayName");
+  }
+
+  public static String DeployAction_DisplayName() {
+    return HOLDER.format("DeployAction.DisplayName");
+  }
+
+  public static String Deploy_Failed(Object problem) {
+    return HOLDER.format("Deploy.Failed", problem);
+  }
+
+  public static String Deploy_Stopped(Object status, Object reason) {
+    return HOLDER.format("Deploy.Stopped", status, reason);
+  }
+
   public static String PatchTriageStep_DisplayName() {
     return HOLDER.format("PatchTriageStep.DisplayName");
   }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.patchpipeline;
 
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
 import java.util.HashMap;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -8,19 +10,25 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 final class TestStepContext extends StepContext {
   private static final long serialVersionUID = 1L;
 
-  private final transient Map<Class<?>, Object> objects = new HashMap<>();
+  /** Context objects; like Jenkins' pickles, they are attached again after deserialization. */
+  private transient Map<Class<?>, Object> objects = new HashMap<>();
+
   private transient Object result;
   private transient Throwable failure;
-  private transient boolean completed;
+  private transient volatile boolean completed;
+  private transient int saves;
 
   <T> TestStepContext with(Class<T> key, T value) {
+    if (objects == null) {
+      objects = new HashMap<>();
+    }
     objects.put(key, value);
     return this;
   }
 
   @Override
   public <T> T get(Class<T> key) {
-    return key.cast(objects.get(key));
+    return objects == null ? null : key.cast(objects.get(key));
   }
 
   @Override
@@ -38,6 +46,16 @@ final class TestStepContext extends StepContext {
   @Override
   public boolean isReady() {
     return true;
+  }
+
+  @Override
+  public ListenableFuture<Void> saveState() {
+    saves++;
+    return Futures.immediateVoidFuture();
+  }
+
+  int saves() {
+    return saves;
   }
 
   boolean isCompleted() {

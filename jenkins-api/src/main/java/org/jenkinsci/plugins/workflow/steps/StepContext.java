@@ -2,6 +2,7 @@
 package org.jenkinsci.plugins.workflow.steps;
 
 import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.ListenableFuture;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -15,4 +16,7 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
   public abstract void onSuccess(Object result);
 
   public abstract boolean isReady();
+
+  /** Persists the changed fields of the running execution with the program. */
+  public abstract ListenableFuture<Void> saveState();
 }

@@ -17,4 +17,14 @@ public abstract class StepExecution implements Serializable {
   }
 
   public abstract boolean start() throws Exception;
+
+  public void stop(Throwable cause) throws Exception {
+    throw new UnsupportedOperationException();
+  }
+
+  public void onResume() {}
+
+  public String getStatus() {
+    throw new UnsupportedOperationException();
+  }
 }

@@ -1,0 +1,210 @@
+package io.patchpipeline.cli;
+
+import io.patchpipeline.engine.core.Json;
+import io.patchpipeline.engine.core.Message;
+import io.patchpipeline.engine.deploy.DeployOptions;
+import io.patchpipeline.engine.deploy.DeployResult;
+import io.patchpipeline.engine.deploy.DeployService;
+import io.patchpipeline.engine.deploy.RolloutState;
+import io.patchpipeline.engine.deploy.Sleeper;
+import io.patchpipeline.engine.deploy.WaveState;
+import io.patchpipeline.engine.deploy.tool.HostResult;
+import io.patchpipeline.engine.deploy.tool.LocalCommandRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code patch-pipeline deploy}: the Test and Deploy stages for the approved units of a record. */
+@Command(
+    name = "deploy",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Deploy the units that triage approved, by a rollout plan: staging first, then canary",
+      "waves with holds, health checks and a failure budget, rolling back or freezing on failure.",
+      "Run it again after an interruption to resume the rollout from its state file."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the rollout succeeded, or the dry run was printed",
+      "1:the rollout stopped: it was rolled back or frozen",
+      "2:invalid input (missing file, malformed record or plan, unapproved unit)",
+      "3:the rollout waits for a decision on inconclusive health data (see --decide)"
+    })
+final class DeployCommand implements Callable<Integer> {
+  static final int STOPPED = 1;
+  static final int AWAITING_DECISION = 3;
+
+  /** Environment variables with this prefix reach deployers as secrets, such as a Graph token. */
+  static final String SECRET_PREFIX = "PATCH_PIPELINE_";
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--record",
+      required = true,
+      paramLabel = "FILE",
+      description = "The remediation record (JSON); the deploy section is written back to it.")
+  Path record;
+
+  @Option(
+      names = "--plan",
+      required = true,
+      paramLabel = "FILE",
+      description = "The rollout plan (YAML).")
+  Path plan;
+
+  @Option(
+      names = "--dry-run",
+      description = "Print the waves (hosts, order, earliest start) and the commands; run nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--approved",
+      split = ",",
+      paramLabel = "UNIT",
+      description =
+          "Deploy only these unit ids; each must be approved by triage when the record has triage decisions.")
+  List<String> approved;
+
+  @Option(
+      names = "--state",
+      paramLabel = "FILE",
+      description =
+          "Rollout state file. Default: the record file name with .deploy-state.json appended.")
+  Path state;
+
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description = "Kubeconfig for kubectl, helm and argo-rollouts plans.")
+  Path kubeconfig;
+
+  @Option(
+      names = "--decide",
+      paramLabel = "proceed|rollback",
+      description = "Decide on a rollout that waits after inconclusive health data.")
+  String decide;
+
+  @Option(
+      names = "--by",
+      paramLabel = "NAME",
+      description = "Who takes the --decide decision, for the record. Default: the USER variable.")
+  String decidedBy;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "text|json",
+      description = "Summary format on standard output. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    DeployOptions options = options();
+    Clock clock = Clock.systemUTC();
+    DeployService service =
+        new DeployService(
+            clock,
+            Sleeper.real(clock),
+            new LocalCommandRunner(),
+            Optional.empty(),
+            Optional.empty());
+    DeployResult result =
+        service.run(
+            options,
+            line -> {
+              err.println("patch-pipeline: " + line);
+              err.flush();
+            });
+    for (Message message : result.messages()) {
+      err.println("patch-pipeline: " + message);
+    }
+    print(result, out);
+    out.flush();
+    return exitCode(result);
+  }
+
+  DeployOptions options() {
+    DeployOptions options =
+        DeployOptions.of(record, plan).withDryRun(dryRun).withSecrets(secrets());
+    if (approved != null) {
+      options = options.withApprovedUnits(approved);
+    }
+    if (state != null) {
+      options = options.withStateFile(state);
+    }
+    if (kubeconfig != null) {
+      options = options.withKubeconfig(kubeconfig);
+    }
+    if (decide != null) {
+      if (!decide.equals("proceed") && !decide.equals("rollback")) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "Invalid value for --decide: '" + decide + "'; expected proceed or rollback");
+      }
+      String who = decidedBy != null ? decidedBy : System.getenv().getOrDefault("USER", "unknown");
+      options = options.withDecision(new DeployOptions.Decision(decide.equals("proceed"), who));
+    }
+    return options;
+  }
+
+  private static Map<String, String> secrets() {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    System.getenv()
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith(SECRET_PREFIX)) {
+                secrets.put(name, value);
+              }
+            });
+    return secrets;
+  }
+
+  private void print(DeployResult result, PrintWriter out) throws Exception {
+    if (format.equals("json")) {
+      out.println(Json.mapper().writeValueAsString(result.summary()));
+      return;
+    }
+    if (result.state().isEmpty()) {
+      result.dryRun().forEach(out::println);
+      return;
+    }
+    RolloutState rollout = result.state().get();
+    for (WaveState wave : rollout.waves()) {
+      long failed = wave.results().stream().filter(HostResult::failed).count();
+      out.printf(
+          "%-22s %-11s %d hosts, %d failed, %d samples%s%n",
+          wave.name(),
+          wave.phase(),
+          wave.hosts().size(),
+          failed,
+          wave.samples().size(),
+          wave.decision().isEmpty() ? "" : ": " + wave.decision());
+    }
+    out.println(
+        "Rollout "
+            + rollout.status()
+            + (rollout.reason().isEmpty() ? "" : ": " + rollout.reason()));
+  }
+
+  private static int exitCode(DeployResult result) {
+    if (result.state().isEmpty()) {
+      return ExitCodes.OK;
+    }
+    return switch (result.state().get().status()) {
+      case SUCCEEDED -> ExitCodes.OK;
+      case AWAITING_DECISION -> AWAITING_DECISION;
+      default -> STOPPED;
+    };
+  }
+}

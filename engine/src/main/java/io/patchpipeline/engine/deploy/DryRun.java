@@ -1,0 +1,63 @@
+package io.patchpipeline.engine.deploy;
+
+import io.patchpipeline.engine.deploy.tool.Command;
+import io.patchpipeline.engine.deploy.tool.DeployItem;
+import io.patchpipeline.engine.deploy.tool.DeployRequest;
+import io.patchpipeline.engine.deploy.tool.Deployer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Describes a rollout without running it: each wave's hosts in order, the earliest time it can
+ * start after the holds before it, and the commands for it and its rollback.
+ */
+final class DryRun {
+  private DryRun() {}
+
+  static List<String> describe(
+      DeployPlan plan, List<Wave> waves, List<DeployItem> items, Deployer deployer) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "dry run: "
+            + waves.size()
+            + " waves with "
+            + plan.tool()
+            + ", hold "
+            + plan.hold()
+            + " after each, on failure "
+            + plan.onFailure().name().toLowerCase(java.util.Locale.ROOT));
+    for (DeployItem item : items) {
+      lines.add(
+          "  fix "
+              + item.unitId()
+              + ": "
+              + item.name()
+              + " "
+              + item.version()
+              + " ("
+              + String.join(", ", item.cves())
+              + ")");
+    }
+    Duration offset = Duration.ZERO;
+    for (Wave wave : waves) {
+      lines.add(
+          wave.name()
+              + " ("
+              + wave.kind().name().toLowerCase(java.util.Locale.ROOT)
+              + "), starts at +"
+              + offset
+              + " at the earliest: "
+              + String.join(", ", wave.hosts()));
+      DeployRequest request = new DeployRequest(wave.name(), wave.hosts(), items, false);
+      for (Command command : deployer.deployCommands(request)) {
+        lines.add("  run: " + command.display());
+      }
+      for (Command command : deployer.rollbackCommands(request)) {
+        lines.add("  on failure: " + command.display());
+      }
+      offset = offset.plus(plan.hold());
+    }
+    return lines;
+  }
+}

@@ -93,7 +93,15 @@ final class DemoCommand implements Callable<Integer> {
               "--reason",
               "Tested on staging; change CHG-1042 approved");
     }
-    // TODO: add the deploy stage (a dry run of the canary plan) once its command is here.
+    code |=
+        step(
+            "4 Test and deploy: the approved unit goes to staging, then in canary waves (dry run)",
+            "deploy",
+            "--record",
+            record,
+            "--plan",
+            dir.resolve("deploy-plan.yaml").toString(),
+            "--dry-run");
     step(
         "5 Verify: a re-scan after the upgrades proves which CVEs are gone; their tickets close",
         "verify",

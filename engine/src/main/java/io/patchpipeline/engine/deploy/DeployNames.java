@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
  */
 public final class DeployNames {
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]{0,252}");
-  private static final Pattern PACKAGE = Pattern.compile("[A-Za-z0-9_@][A-Za-z0-9_.+@/\\-]{0,213}");
+
+  /** Package names; ':' joins a Maven group and artifact, and is harmless in an argument array. */
+  private static final Pattern PACKAGE =
+      Pattern.compile("[A-Za-z0-9_@][A-Za-z0-9_.+@/:\\-]{0,213}");
+
   private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+:~\\-]{0,127}");
   private static final Pattern IMAGE =
       Pattern.compile("[a-z0-9][a-z0-9._\\-/:]{0,254}(@sha256:[a-f0-9]{64})?");
@@ -40,7 +44,7 @@ public final class DeployNames {
 
   /** Checks a distribution, Chocolatey or library package name. */
   public static String packageName(String value, String source) {
-    return check(PACKAGE, value, source, "package name", "letters, digits and . + @ / - _");
+    return check(PACKAGE, value, source, "package name", "letters, digits and . + @ / : - _");
   }
 
   /** Checks a package version such as {@code 1:2.36-9+deb12u4} or {@code 3.0.13-1~deb12u1}. */

@@ -28,7 +28,10 @@ abstract class LedgerContractTest {
 
   @AfterEach
   void closeLedger() {
-    ledger.close();
+    // The ledger is null when the subclass skipped the test, as PostgreSQL does without a server.
+    if (ledger != null) {
+      ledger.close();
+    }
   }
 
   @Test

@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * @param id stable id: a hash of vulnerability, package, installed version and asset
  * @param targets every target the finding was seen on that belongs to the same asset
- * @param fixedVersions absent when no report gave one; empty when a report stated that no fix exists
+ * @param fixedVersions absent when no report gave one; empty when a report stated that no fix
+ *     exists
  * @param epss absent when EPSS does not score any of the CVEs (unknown, not zero)
  * @param maxCvss highest CVSS base score over all sources, or absent
  * @param rule the id of the policy rule that set the priority

@@ -9,6 +9,7 @@ import io.patchpipeline.engine.policy.Priority;
 import io.patchpipeline.engine.report.ReportReader;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import jenkins.util.BuildListenerAdapter;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -22,7 +23,9 @@ final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<Stri
   private static final long serialVersionUID = 1L;
 
   private final DetectSettings settings;
+  private final String tickets;
   private final transient ReportReader reader;
+  private final transient TicketStage ticketStage;
 
   DetectExecution(PatchDetectStep step, StepContext context, FeedDefaults defaults) {
     this(step, context, defaults, null);
@@ -31,9 +34,21 @@ final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<Stri
   /** Creates an execution that reads reports with {@code reader}; tests use their own formats. */
   DetectExecution(
       PatchDetectStep step, StepContext context, FeedDefaults defaults, ReportReader reader) {
+    this(step, context, defaults, reader, new TicketStage(List.of(), CredentialLookup.store()));
+  }
+
+  /** Creates an execution that syncs tickets with {@code ticketStage} when the step names one. */
+  DetectExecution(
+      PatchDetectStep step,
+      StepContext context,
+      FeedDefaults defaults,
+      ReportReader reader,
+      TicketStage ticketStage) {
     super(context);
     this.settings = DetectSettings.of(step, defaults);
+    this.tickets = step.getTickets();
     this.reader = reader;
+    this.ticketStage = ticketStage;
   }
 
   @Override
@@ -61,6 +76,10 @@ final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             Map.of(DetectSettings.RECORD_PATH, DetectSettings.RECORD_PATH));
     log.println(Messages.Console_Record(DetectSettings.RECORD_PATH));
     run.addOrReplaceAction(DetectAction.of(outcome.summary()));
+    Map<String, Object> value = returnValue(outcome.summary());
+    if (tickets != null && !tickets.isBlank()) {
+      value.put("tickets", new LinkedHashMap<>(ticketStage.sync(run, tickets, log)));
+    }
 
     if (outcome.thresholdCrossed()) {
       throw new AbortException(
@@ -68,7 +87,7 @@ final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<Stri
               unitsAtOrAbove(outcome.summary(), settings.failOnPriority()),
               settings.failOnPriority()));
     }
-    return returnValue(outcome.summary());
+    return value;
   }
 
   /** Counts the units at or above {@code failOn} in the summary's per-priority counts. */

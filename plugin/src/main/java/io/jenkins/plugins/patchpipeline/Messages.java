@@ -111,4 +111,16 @@ public final class Messages {
   public static String Triage_ApproverMismatch(Object given, Object recorded) {
     return HOLDER.format("Triage.ApproverMismatch", given, recorded);
   }
+
+  public static String ConfiguredTicketSystem_DisplayName() {
+    return HOLDER.format("ConfiguredTicketSystem.DisplayName");
+  }
+
+  public static String Tickets_UnknownSystem(Object name, Object configured) {
+    return HOLDER.format("Tickets.UnknownSystem", name, configured);
+  }
+
+  public static String Tickets_Invalid(Object name, Object problem) {
+    return HOLDER.format("Tickets.Invalid", name, problem);
+  }
 }

@@ -32,6 +32,7 @@ public class PatchDetectStep extends Step {
   private String kev;
   private String epss;
   private String failOnPriority;
+  private String tickets;
 
   /**
    * @param reports report files or globs relative to the workspace, separated by commas or lines
@@ -95,9 +96,25 @@ public class PatchDetectStep extends Step {
     this.failOnPriority = failOnPriority;
   }
 
+  public String getTickets() {
+    return tickets;
+  }
+
+  /** Sets the name of the configured ticket system to open and update tickets in. */
+  @DataBoundSetter
+  public void setTickets(String tickets) {
+    this.tickets = tickets;
+  }
+
   @Override
   public StepExecution start(StepContext context) throws Exception {
-    return new DetectExecution(this, context, PatchPipelineConfiguration.get().feedDefaults());
+    PatchPipelineConfiguration configuration = PatchPipelineConfiguration.get();
+    return new DetectExecution(
+        this,
+        context,
+        configuration.feedDefaults(),
+        null,
+        new TicketStage(configuration.getTicketSystems(), CredentialLookup.store()));
   }
 
   /** Registers the step under its function name and backs the Snippet Generator form. */

@@ -26,7 +26,8 @@ class PatchDetectStepTest {
   @Test
   void optionalParametersAreDataBoundSetters() {
     assertThat(StepParameters.optional(PatchDetectStep.class))
-        .containsExactlyInAnyOrder("inventory", "policy", "kev", "epss", "failOnPriority");
+        .containsExactlyInAnyOrder(
+            "inventory", "policy", "kev", "epss", "failOnPriority", "tickets");
   }
 
   @ParameterizedTest

@@ -83,7 +83,8 @@ final class DemoCommand implements Callable<Integer> {
             "--policy",
             dir.resolve("patch-policy.yaml").toString(),
             "--inventory",
-            dir.resolve("inventory.yaml").toString());
+            dir.resolve("inventory.yaml").toString(),
+            "--comment-tickets");
     Optional<String> pending = firstPending(dir.resolve("record.json"));
     if (pending.isPresent()) {
       code |=

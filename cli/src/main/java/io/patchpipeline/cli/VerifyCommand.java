@@ -2,15 +2,11 @@ package io.patchpipeline.cli;
 
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Message;
-import io.patchpipeline.engine.http.Credentials;
 import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RecordStore;
-import io.patchpipeline.engine.ticket.TicketConfigFile;
 import io.patchpipeline.engine.ticket.TicketLink;
 import io.patchpipeline.engine.ticket.TicketLinks;
 import io.patchpipeline.engine.ticket.TicketSync;
-import io.patchpipeline.engine.ticket.TicketSyncOptions;
-import io.patchpipeline.engine.ticket.TicketSystemConfig;
 import io.patchpipeline.engine.verify.InventoryFormat;
 import io.patchpipeline.engine.verify.UnitVerdict;
 import io.patchpipeline.engine.verify.VerifyOptions;
@@ -191,18 +187,7 @@ final class VerifyCommand implements Callable<Integer> {
   private PatchRecord close(
       PatchRecord patchRecord, VerifyResult result, java.util.Map<String, Path> bundles)
       throws Exception {
-    TicketSystemConfig config;
-    Credentials credentials;
-    if (tickets == null) {
-      config = TicketSystemConfig.fileStore(record.toAbsolutePath().resolveSibling("tickets"));
-      credentials = Credentials.none();
-    } else {
-      TicketConfigFile file = TicketConfigFile.read(tickets);
-      config = file.system(java.util.Optional.ofNullable(system), tickets.toString());
-      credentials = file.secret(config.name()).resolve(environment);
-    }
-    TicketSync sync =
-        TicketSync.of(TicketSyncOptions.forRecord(config, credentials, record, false));
+    TicketSync sync = TicketTarget.open(record, tickets, system, environment);
     PatchRecord current = patchRecord;
     PrintWriter out = spec.commandLine().getOut();
     for (UnitVerdict unit : result.units()) {

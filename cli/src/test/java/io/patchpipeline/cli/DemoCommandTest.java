@@ -16,6 +16,9 @@ class DemoCommandTest {
     assertThat(run.out).contains("== 1 Detect");
     assertThat(run.out).contains("8 remediation units");
     assertThat(run.out).contains("== 2 Tickets").contains("3 created, 0 updated");
+    assertThat(run.out).contains("Commented 3 triage decisions on tickets");
+    assertThat(java.nio.file.Files.readString(dir.resolve("demo/tickets/PP-3.json")))
+        .contains("Triage: NEEDS_APPROVAL by rule no-rule-matched");
     assertThat(run.out).contains("== 3 Triage").contains("Approved PP-97cb862820 by alice");
     assertThat(run.out).contains("== 4 Test and deploy").contains("dry run: 3 waves with ansible");
     assertThat(run.out).contains("== 5 Verify").contains("Verified 2 of 8 remediation units");

@@ -1,0 +1,35 @@
+package io.patchpipeline.cli;
+
+import io.patchpipeline.engine.http.Credentials;
+import io.patchpipeline.engine.ticket.TicketConfigFile;
+import io.patchpipeline.engine.ticket.TicketSync;
+import io.patchpipeline.engine.ticket.TicketSyncOptions;
+import io.patchpipeline.engine.ticket.TicketSystemConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The ticket system a command writes to: the one named in a ticket systems YAML, or by default the
+ * file store in the folder {@code tickets} beside the record, as {@code tickets sync} uses.
+ */
+final class TicketTarget {
+  private TicketTarget() {}
+
+  static TicketSync open(
+      Path record, Path tickets, String system, Function<String, String> environment)
+      throws IOException {
+    TicketSystemConfig config;
+    Credentials credentials;
+    if (tickets == null) {
+      config = TicketSystemConfig.fileStore(record.toAbsolutePath().resolveSibling("tickets"));
+      credentials = Credentials.none();
+    } else {
+      TicketConfigFile file = TicketConfigFile.read(tickets);
+      config = file.system(Optional.ofNullable(system), tickets.toString());
+      credentials = file.secret(config.name()).resolve(environment);
+    }
+    return TicketSync.of(TicketSyncOptions.forRecord(config, credentials, record, false));
+  }
+}

@@ -29,11 +29,12 @@ public record RolloutState(
   public enum Status {
     RUNNING,
     SUCCEEDED,
-    /** A wave failed and the plan asks for a rollback, which is running. */
+    /** A wave failed and the plan requires a rollback, which is running. */
     ROLLING_BACK,
     ROLLED_BACK,
     /**
-     * A wave failed and the plan asks to freeze, so hosts stay as they are for a person to look at.
+     * A wave failed and the plan requires a freeze, so hosts stay as they are for a person to look
+     * at.
      */
     FROZEN,
     /** Health data was inconclusive: a person decides to proceed, roll back or freeze. */

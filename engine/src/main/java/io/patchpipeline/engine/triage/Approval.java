@@ -26,13 +26,13 @@ public record Approval(
     unitIds = List.copyOf(unitIds);
   }
 
-  /** How an approval reached the engine. */
+  /** Channel through which an approval reached the engine. */
   public enum Channel {
     JENKINS_INPUT,
     CLI
   }
 
-  /** What an approval allows. */
+  /** Kind of change an approval allows. */
   public enum Kind {
     APPROVAL,
     EMERGENCY_BYPASS

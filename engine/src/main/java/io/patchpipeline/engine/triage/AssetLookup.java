@@ -25,7 +25,7 @@ public interface AssetLookup {
 
   Asset find(UnitFinding finding);
 
-  /** Returns a lookup that knows no asset: every asset value is unknown. */
+  /** Returns a lookup with no assets, under which every asset value is unknown. */
   static AssetLookup none() {
     return finding -> Asset.unknown(target(finding));
   }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * that a unit whose assets get different outcomes takes the most restrictive one.
  */
 public enum Outcome {
-  /** Approved by a policy rule; no person needs to answer. */
+  /** Approved by a policy rule; no person needs to approve it. */
   AUTO_APPROVED("auto-approve"),
   /** Not patched now; the decision carries a reason and a review date. */
   DEFERRED("defer"),

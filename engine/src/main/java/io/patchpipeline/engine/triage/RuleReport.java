@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Which units each rule approved, deferred or sent to a person: the dry run's main table. */
+/**
+ * Table of the units each rule approved, deferred or sent to a person, which is the dry run's main
+ * output.
+ */
 public final class RuleReport {
   private RuleReport() {}
 

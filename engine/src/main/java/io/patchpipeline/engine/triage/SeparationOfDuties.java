@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides whether a person may approve a unit: nobody approves their own change. The approver must
- * differ from the user who started the run and from the authors of the change that triggered it,
- * unless the policy allows self-approval at the unit's priority. A Jenkins administrator may still
- * approve, and that approval is recorded as an override. User ids compare case-insensitively, as
- * Jenkins' default security realm does.
+ * Decides whether a person may approve a unit: a person does not approve their own change. The
+ * approver must differ from the user who started the run and from the authors of the change that
+ * triggered it, unless the policy allows self-approval at the unit's priority. A Jenkins
+ * administrator may still approve, and that approval is recorded as an override. User ids compare
+ * case-insensitively, as Jenkins' default security realm does.
  */
 public final class SeparationOfDuties {
   private SeparationOfDuties() {}
@@ -25,7 +25,7 @@ public final class SeparationOfDuties {
       Priority priority,
       Set<Priority> selfApproval) {}
 
-  /** How an approval may be recorded. */
+  /** Verdict on whether and how an approval may be recorded. */
   public enum Result {
     ALLOWED,
     SELF_APPROVAL_ALLOWED,

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * What one host reported about its packages and its running kernel.
  *
- * @param reached whether the host answered; {@code unreachableReason} says why not
+ * @param reached whether the host was reached; {@code unreachableReason} says why not
  * @param distribution lower-case distribution id such as {@code debian}, {@code ubuntu}, {@code
  *     redhat} or {@code alpine}, or empty when unknown
  * @param release the distribution's major release, such as {@code 12} or {@code 9}, or empty
@@ -42,7 +42,7 @@ public record HostInventory(
     source = Objects.requireNonNullElse(source, "");
   }
 
-  /** Creates the inventory of a host that did not answer. */
+  /** Creates the inventory of a host that could not be reached. */
   public static HostInventory unreachable(String host, String reason, String source) {
     return new HostInventory(host, false, reason, "", "", Map.of(), "", "", source);
   }

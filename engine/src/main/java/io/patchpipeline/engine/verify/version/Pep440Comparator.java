@@ -137,7 +137,10 @@ public final class Pep440Comparator implements VersionComparator {
 
     private static int compareDev(BigInteger a, BigInteger b) {
       if (a == null || b == null) {
-        return a == null ? (b == null ? 0 : 1) : -1;
+        if (a != null) {
+          return -1;
+        }
+        return b == null ? 0 : 1;
       }
       return a.compareTo(b);
     }

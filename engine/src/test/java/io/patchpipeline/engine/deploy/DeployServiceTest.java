@@ -33,7 +33,10 @@ class DeployServiceTest {
     BlockDeployer.Body body =
         (request, rollback) -> {
           bodyCalls.add(request);
-          return bodyPasses || rollback;
+          return Optional.of(
+              bodyPasses || rollback
+                  ? BlockDeployer.BodyOutcome.success()
+                  : BlockDeployer.BodyOutcome.failure("exit code 1"));
         };
     return new DeployService(
         clock, clock.sleeper(), new LocalCommandRunner(), gate, Optional.of(body));

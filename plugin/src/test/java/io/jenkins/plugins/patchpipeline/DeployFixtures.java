@@ -27,7 +27,10 @@ import java.util.Set;
 final class DeployFixtures {
   private DeployFixtures() {}
 
-  /** Writes a record whose unit PP-1 fixes {@code name} at {@code fixed}, approved by policy. */
+  /**
+   * Writes a record whose unit PP-1 fixes {@code name} at {@code fixed} over the installed 8.3.6,
+   * approved by policy.
+   */
   static void writeRecord(Run<?, ?> run, String name, PackageKind kind, String fixed)
       throws Exception {
     RemediationUnit unit =
@@ -39,7 +42,7 @@ final class DeployFixtures {
             "chocolatey",
             kind,
             fixed,
-            List.of(),
+            List.of("8.3.6"),
             List.of("CVE-2024-4577"),
             List.of("CVE-2024-4577"),
             List.of("localhost"),

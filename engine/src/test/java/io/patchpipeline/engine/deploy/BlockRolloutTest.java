@@ -36,12 +36,12 @@ class BlockRolloutTest {
   /** Outcomes reported so far, by wave name and action. */
   private final Map<String, BlockDeployer.BodyOutcome> outcomes = new HashMap<>();
 
-  private final List<DeployRequest> asked = new ArrayList<>();
+  private final List<DeployRequest> requests = new ArrayList<>();
 
   private RolloutEngine engine(DeployPlan plan, RolloutEngineTest.JsonStore store) {
     BlockDeployer.Body body =
         (request, rollback) -> {
-          asked.add(request);
+          requests.add(request);
           return Optional.ofNullable(outcomes.get(key(request.waveName(), rollback)));
         };
     return new RolloutEngine(
@@ -69,7 +69,7 @@ class BlockRolloutTest {
   }
 
   @Test
-  void advanceStopsAtEachWaveUntilTheBodyReports() throws Exception {
+  void advanceWaitsForEachBodyRun() throws Exception {
     DeployPlan plan = WavePlannerTest.plan("tool: block\nwaves: ['50%', '100%']\nhold: 10m\n");
     RolloutEngineTest.JsonStore store = new RolloutEngineTest.JsonStore();
     RolloutEngine engine = engine(plan, store);
@@ -105,7 +105,7 @@ class BlockRolloutTest {
   }
 
   @Test
-  void failedBodyRollsBackTouchedWavesOneRunAtATime() throws Exception {
+  void failedBodyRollsBackWaveByWave() throws Exception {
     DeployPlan plan = WavePlannerTest.plan("tool: block\nwaves: ['50%', '100%']\nhold: 0s\n");
     RolloutEngineTest.JsonStore store = new RolloutEngineTest.JsonStore();
     RolloutEngine engine = engine(plan, store);
@@ -134,7 +134,7 @@ class BlockRolloutTest {
   }
 
   @Test
-  void blockingDeployOfAPendingBodyIsRejected() {
+  void blockingDeployOfPendingBodyFails() {
     BlockDeployer deployer = new BlockDeployer((request, rollback) -> Optional.empty());
     DeployRequest request = new DeployRequest("wave 1", List.of("web1"), ITEMS, false);
 
@@ -145,7 +145,7 @@ class BlockRolloutTest {
   }
 
   @Test
-  void decisionIsAppliedWithoutRunningTheNextWave() throws Exception {
+  void decisionAppliedWithoutNextWave() throws Exception {
     DeployPlan plan =
         WavePlannerTest.plan(
             "tool: block\nwaves: ['50%', '100%']\nhold: 10m\nhealth:\n  interval: 5m\n"
@@ -171,13 +171,13 @@ class BlockRolloutTest {
     assertThat(decided.current()).isEqualTo(1);
     assertThat(decided.waves().get(0).decision())
         .isEqualTo("inconclusive health data accepted by alice");
-    assertThat(asked).isEmpty();
+    assertThat(requests).isEmpty();
     assertThat(store.last().current()).isEqualTo(1);
 
     RolloutState rejected = engine.applyDecision(waiting, false, "bob");
 
     assertThat(rejected.status()).isEqualTo(RolloutState.Status.ROLLING_BACK);
     assertThat(rejected.reason()).isEqualTo("inconclusive health data rejected by bob");
-    assertThat(asked).isEmpty();
+    assertThat(requests).isEmpty();
   }
 }

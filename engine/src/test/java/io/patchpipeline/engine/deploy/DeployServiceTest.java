@@ -88,7 +88,7 @@ class DeployServiceTest {
   }
 
   @Test
-  void advanceReturnsTheBlockRunToStartAndTheDecisionCheck() throws Exception {
+  void advanceReturnsBlockRunAndChecksDecision() throws Exception {
     Path record = record(TestRecords.approved(openssl(Priority.P1, PackageKind.OS), false, "PP-1"));
     Path plan = plan("tool: block\nwaves: ['25%', '100%']\nhold: 1h\n");
     DeployService pending =

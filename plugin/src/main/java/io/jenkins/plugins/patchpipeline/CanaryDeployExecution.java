@@ -27,12 +27,13 @@ import org.jenkinsci.plugins.workflow.support.steps.input.ApproverAction;
 
 /**
  * Runs {@code canaryDeploy} without holding a pipeline thread. Each rollout step runs on the agent
- * from a {@link RolloutThreads} thread; a hold is a {@link Timer} task scheduled for its absolute
+ * from a {@link RolloutThreads} thread. A hold is a {@link Timer} task scheduled for its absolute
  * end, which only hands the next step to those threads. With a body, the rollout stops at each wave
- * and runs the body as pipeline steps with the wave in its environment; the body's end starts the
- * next rollout step. The rollout state is saved in the build folder after every step and the fields
- * here with the program, so after a controller restart {@link #onResume} waits only the time left,
- * leaves a running body to Jenkins, and deploys a wave again whose deployment was running.
+ * and runs the body as pipeline steps with the wave in its environment, and the body's end starts
+ * the next rollout step. The rollout state is saved in the build folder after every step, and the
+ * fields here with the program. After a controller restart {@link #onResume} therefore waits only
+ * the time left, leaves a running body to Jenkins, and deploys a wave again whose deployment was
+ * running.
  */
 final class CanaryDeployExecution extends StepExecution {
   private static final long serialVersionUID = 1L;
@@ -43,7 +44,7 @@ final class CanaryDeployExecution extends StepExecution {
   private String kubeconfigId;
   private String decision;
   private String decidedBy;
-  private boolean withBody;
+  private volatile boolean withBody;
 
   /** The plan's tool, or null until the first rollout step has read the plan. */
   private String tool;
@@ -213,7 +214,10 @@ final class CanaryDeployExecution extends StepExecution {
         finish(context, run, listener, summary);
       }
     } catch (Exception e) {
-      context.onFailure(e);
+      if (!stopping) {
+        // After stop() the step has already failed with the stop's cause.
+        context.onFailure(e);
+      }
     }
   }
 

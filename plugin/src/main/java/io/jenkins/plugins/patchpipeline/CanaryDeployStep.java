@@ -90,7 +90,7 @@ public class CanaryDeployStep extends Step {
       return Messages.CanaryDeployStep_DisplayName();
     }
 
-    /** The body is optional: only a plan with {@code tool: block} takes one. */
+    /** Returns true, but the body is optional: only a plan with {@code tool: block} takes one. */
     @Override
     public boolean takesImplicitBlockArgument() {
       return true;

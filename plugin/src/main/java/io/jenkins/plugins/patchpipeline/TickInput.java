@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one rollout step on the agent needs besides the record, the state and the kubeconfig.
+ * The inputs of one rollout step on the agent, besides the record, the state and the kubeconfig.
  *
  * @param plan the rollout plan, relative to the workspace
  * @param approved unit ids to deploy; empty deploys every approved unit

@@ -5,7 +5,6 @@ import io.patchpipeline.engine.deploy.tool.DeployItem;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -71,9 +70,5 @@ record WaveBlock(
     variables.put("CANARY_UNITS", String.join(",", units));
     variables.put("CANARY_PACKAGES", String.join(" ", packages));
     return variables;
-  }
-
-  List<String> hostList() {
-    return List.copyOf(hosts);
   }
 }

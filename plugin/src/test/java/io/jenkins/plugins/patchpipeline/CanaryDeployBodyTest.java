@@ -50,7 +50,7 @@ class CanaryDeployBodyTest {
   }
 
   @Test
-  void bodyRunsOncePerWaveWithTheWaveInItsEnvironment() throws Exception {
+  void bodyRunsPerWaveWithWaveEnvironment() throws Exception {
     start();
 
     TestBodyInvoker first = DeployFixtures.awaitBody(context, 0);
@@ -83,7 +83,7 @@ class CanaryDeployBodyTest {
   }
 
   @Test
-  void failedBodyRollsBackThroughTheBody() throws Exception {
+  void failedBodyRollsBackThroughBody() throws Exception {
     start();
 
     pass(DeployFixtures.awaitBody(context, 0));
@@ -111,7 +111,7 @@ class CanaryDeployBodyTest {
   }
 
   @Test
-  void interruptedBodyStopsTheStepWithoutRollback() throws Exception {
+  void interruptedBodyStopsWithoutRollback() throws Exception {
     start();
     TestBodyInvoker first = DeployFixtures.awaitBody(context, 0);
     InterruptedException abort = new InterruptedException("aborted");
@@ -124,7 +124,7 @@ class CanaryDeployBodyTest {
   }
 
   @Test
-  void stopDuringTheBodyCancelsTheBody() throws Exception {
+  void stopDuringBodyCancelsIt() throws Exception {
     CanaryDeployExecution execution = start();
     TestBodyInvoker first = DeployFixtures.awaitBody(context, 0);
     AbortException abort = new AbortException("aborted by the user");
@@ -138,7 +138,7 @@ class CanaryDeployBodyTest {
   }
 
   @Test
-  void restartDuringTheBodyLeavesItRunningAndResumesFromItsCallback() throws Exception {
+  void restartDuringBodyResumesFromCallback() throws Exception {
     CanaryDeployExecution execution = start();
     TestBodyInvoker first = DeployFixtures.awaitBody(context, 0);
     String statusDuringBody = execution.getStatus();
@@ -194,7 +194,7 @@ class CanaryDeployBodyTest {
   }
 
   @Test
-  void bodyResultAppliesOnlyToItsWaveAndAction() {
+  void bodyResultMatchesOnlyItsWave() {
     WaveBlock block =
         new WaveBlock(
             0,

@@ -77,7 +77,7 @@ class CanaryDeployDecisionTest {
   }
 
   @Test
-  void noDataEndsTheStepWaitingWithTheWaveAndReason() throws Exception {
+  void noDataEndsStepWaiting() throws Exception {
     Map<?, ?> waiting = result(call(null));
 
     assertThat(waiting.get("result")).isEqualTo("waiting");
@@ -90,7 +90,7 @@ class CanaryDeployDecisionTest {
   }
 
   @Test
-  void continueIsRecordedWithTheApproverJenkinsRecorded() throws Exception {
+  void continueRecordsRecordedApprover() throws Exception {
     run.addAction(new ApproverAction("triager"));
     call(null);
     run.addAction(new ApproverAction("alice"));
@@ -107,7 +107,7 @@ class CanaryDeployDecisionTest {
   }
 
   @Test
-  void rollbackDecisionRollsBackAndNamesTheDecider() throws Exception {
+  void rollbackDecisionNamesDecider() throws Exception {
     call(null);
     run.addAction(new ApproverAction("carol"));
 
@@ -120,7 +120,7 @@ class CanaryDeployDecisionTest {
   }
 
   @Test
-  void approvalFromBeforeTheWaitIsNotADecision() throws Exception {
+  void staleApprovalIsNoDecision() throws Exception {
     run.addAction(new ApproverAction("triager"));
     call(null);
 
@@ -134,7 +134,7 @@ class CanaryDeployDecisionTest {
   }
 
   @Test
-  void decisionOnARolloutThatIsNotWaitingFails() throws Exception {
+  void decisionWithoutWaitFails() throws Exception {
     Files.writeString(
         workspace.resolve("plan.yaml"),
         "tool: chocolatey\nchocolatey:\n  executable: 'true'\nhosts: [localhost]\n");
@@ -149,7 +149,7 @@ class CanaryDeployDecisionTest {
   }
 
   @Test
-  void unknownDecisionIsRejectedAtStart() {
+  void unknownDecisionRejectedAtStart() {
     TestStepContext context = DeployFixtures.context(run, listener, workspace);
     CanaryDeployExecution execution =
         new CanaryDeployExecution(context, "plan.yaml", null, null, "proceed later");

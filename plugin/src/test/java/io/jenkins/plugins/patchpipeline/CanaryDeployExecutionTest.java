@@ -76,7 +76,7 @@ class CanaryDeployExecutionTest {
   }
 
   @Test
-  void holdsWaitOnTheTimerAndStepsRunOnRolloutThreads() throws Exception {
+  void holdsOnTimerStepsOnRolloutThreads() throws Exception {
     plan("tool: chocolatey\nchocolatey:\n  executable: 'true'\nhosts: [localhost]\nhold: 1s\n");
     CanaryDeployExecution execution = execution("PP-1");
 
@@ -126,7 +126,7 @@ class CanaryDeployExecutionTest {
   }
 
   @Test
-  void secondCallReportsTheFinishedRollout() throws Exception {
+  void secondCallReportsFinishedRollout() throws Exception {
     Path calls = folder.resolve("calls.txt");
     Path choco = DeployFixtures.recordingTool(folder, "choco.sh", calls, "");
     plan("tool: chocolatey\nchocolatey:\n  executable: " + choco + "\nhosts: [localhost]\n");
@@ -153,7 +153,7 @@ class CanaryDeployExecutionTest {
   }
 
   @Test
-  void stopInHoldFailsTheStepAndCancelsTheTimer() throws Exception {
+  void stopInHoldFailsStep() throws Exception {
     plan("tool: chocolatey\nchocolatey:\n  executable: 'true'\nhosts: [localhost]\nhold: 1h\n");
     CanaryDeployExecution execution = execution(null);
     execution.advance();

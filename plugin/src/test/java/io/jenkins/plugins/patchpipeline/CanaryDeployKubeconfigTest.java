@@ -82,7 +82,7 @@ class CanaryDeployKubeconfigTest {
   }
 
   @Test
-  void kubeconfigIsPrivateWhileKubectlRunsAndDeletedAfter() throws Exception {
+  void kubeconfigPrivateThenDeleted() throws Exception {
     plan(kubectl(0), "");
 
     execution("kube-prod", "kube-prod").advance();
@@ -107,7 +107,7 @@ class CanaryDeployKubeconfigTest {
   }
 
   @Test
-  void kubeconfigIsDeletedWhenTheDeploymentFails() throws Exception {
+  void kubeconfigDeletedAfterFailedDeployment() throws Exception {
     plan(kubectl(1), "");
 
     execution("kube-prod", "kube-prod").advance();
@@ -121,7 +121,7 @@ class CanaryDeployKubeconfigTest {
   }
 
   @Test
-  void planNamesTheCredentialWhenTheStepDoesNot() throws Exception {
+  void planNamesTheCredential() throws Exception {
     plan(kubectl(0), "  kubeconfigCredentialsId: kube-from-plan\n");
 
     execution(null, "kube-from-plan").advance();
@@ -132,7 +132,7 @@ class CanaryDeployKubeconfigTest {
   }
 
   @Test
-  void missingCredentialFailsWithItsIdAndType() throws Exception {
+  void missingCredentialNamesIdAndType() throws Exception {
     plan(kubectl(0), "");
 
     execution("kube-typo", "kube-prod").advance();
@@ -159,7 +159,7 @@ class CanaryDeployKubeconfigTest {
   }
 
   @Test
-  void kubeconfigFileHasOwnerOnlyModesAndCloseDeletesIt() throws Exception {
+  void kubeconfigFileModesAndDeletion() throws Exception {
     Path tempDir = folder.resolve("ws@tmp");
 
     Path file;

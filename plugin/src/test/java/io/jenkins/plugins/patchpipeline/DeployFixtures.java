@@ -147,7 +147,7 @@ final class DeployFixtures {
     }
   }
 
-  /** Waits up to 30 seconds for the body run number {@code index} (from 0) to start. */
+  /** Waits up to 12 seconds for the body run number {@code index} (from 0) to start. */
   static TestBodyInvoker awaitBody(TestStepContext context, int index) throws InterruptedException {
     for (int i = 0; i < 600; i++) {
       List<TestBodyInvoker> runs = context.invocations();

@@ -57,11 +57,11 @@ final class EpssValues {
       if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
         i++;
       }
-      int exponent = i;
+      int exponentStart = i;
       while (i < n && isDigit(text.charAt(i))) {
         i++;
       }
-      if (i == exponent) {
+      if (i == exponentStart) {
         return false;
       }
     }

@@ -191,6 +191,9 @@ final class CanaryDeployExecution extends StepExecution {
       }
       BuildRecords.write(run, tick.record());
       DeployStates.writeState(run, plan, tick.state());
+      // NOTE: a controller that stops between the state write above and the next saveState keeps
+      // the decision with the program, and the resumed step then fails as "not awaiting a
+      // decision" although the decision was applied; calling canaryDeploy again continues.
       decision = null;
       wakeAtMillis = tick.wakeAtMillis();
       Map<String, Object> summary = tick.summary();

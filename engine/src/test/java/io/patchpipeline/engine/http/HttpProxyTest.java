@@ -123,6 +123,36 @@ class HttpProxyTest {
   }
 
   @Test
+  void httpsTargetSendsOnlyConnectToProxy() throws Exception {
+    try (RecordingProxy proxyServer = new RecordingProxy(407)) {
+      HttpProxy proxy =
+          HttpProxy.of("127.0.0.1", proxyServer.port(), null)
+              .withCredentials("builder", PROXY_PASSWORD);
+      HttpService service =
+          new HttpService(
+              HttpSettings.defaults()
+                  .withRequestTimeout(Duration.ofSeconds(5))
+                  .withMaxAttempts(1)
+                  .withProxy(proxy),
+              Credentials.bearer(TOKEN));
+
+      assertThatThrownBy(
+              () ->
+                  service.send(ApiRequest.get(URI.create("https://localhost:9/rest/api/3/myself"))))
+          .isInstanceOf(HttpException.class)
+          .hasMessageNotContaining(PROXY_PASSWORD)
+          .hasMessageNotContaining(TOKEN);
+
+      // The tunnel request carries no ticket-system credential: Java sends the Authorization
+      // header only inside the tunnel, to the server itself.
+      assertThat(proxyServer.seen()).hasSize(1);
+      RecordingProxy.Seen connect = proxyServer.seen().get(0);
+      assertThat(connect.requestLine()).isEqualTo("CONNECT localhost:9 HTTP/1.1");
+      assertThat(connect.headers()).doesNotContainKey("authorization");
+    }
+  }
+
+  @Test
   void descriptionHidesThePassword() {
     HttpProxy proxy =
         HttpProxy.of("proxy.corp", 3128, "*.corp").withCredentials("builder", PROXY_PASSWORD);

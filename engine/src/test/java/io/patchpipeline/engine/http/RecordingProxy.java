@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An HTTP proxy on 127.0.0.1 that records each request line and its headers and answers every
+ * An HTTP proxy on 127.0.0.1 that records each request line and its headers and responds to every
  * request itself with {@code status}, so that no request leaves the machine.
  */
 final class RecordingProxy implements AutoCloseable {

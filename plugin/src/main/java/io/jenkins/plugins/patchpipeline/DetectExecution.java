@@ -113,8 +113,8 @@ final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     if (failOnTicketError) {
       throw new AbortException(message);
     }
-    // TODO: Mark the stage as well (workflow-api's WarningAction on the step's FlowNode) once the
-    // plugin depends on workflow-api; until then only the build result shows it.
+    // TODO: Mark the stage too, with workflow-api's WarningAction on the step's FlowNode, once the
+    // plugin depends on workflow-api. Until then only the build result shows the failure.
     log.println("WARNING: " + message);
     run.setResult(Result.UNSTABLE);
   }

@@ -144,7 +144,7 @@ class ConnectionCheckTest {
   }
 
   @Test
-  void rejectedTokenNamesTheStatusAndHidesTheSecret() {
+  void rejectedTokenReportsStatusNotSecret() {
     secrets.put("jira-token", Secret.fromString("wrong-" + SECRET));
 
     FormValidation result = check().test("jira-sec");

@@ -147,4 +147,36 @@ public final class Messages {
   public static String Tickets_Invalid(Object name, Object problem) {
     return HOLDER.format("Tickets.Invalid", name, problem);
   }
+
+  public static String Tickets_InvalidProxy(Object problem) {
+    return HOLDER.format("Tickets.InvalidProxy", problem);
+  }
+
+  public static String Tickets_WritesFailed(Object units, Object name) {
+    return HOLDER.format("Tickets.WritesFailed", units, name);
+  }
+
+  public static String Tickets_TestNoName() {
+    return HOLDER.format("Tickets.TestNoName");
+  }
+
+  public static String Tickets_TestNotSaved(Object name) {
+    return HOLDER.format("Tickets.TestNotSaved", name);
+  }
+
+  public static String Tickets_TestPassed(Object result) {
+    return HOLDER.format("Tickets.TestPassed", result);
+  }
+
+  public static String Tickets_TestFailed(Object problem) {
+    return HOLDER.format("Tickets.TestFailed", problem);
+  }
+
+  public static String Detect_PreviousRecord(Object build) {
+    return HOLDER.format("Detect.PreviousRecord", build);
+  }
+
+  public static String Detect_PreviousRecordInvalid(Object build, Object problem) {
+    return HOLDER.format("Detect.PreviousRecordInvalid", build, problem);
+  }
 }

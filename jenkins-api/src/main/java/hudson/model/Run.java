@@ -35,6 +35,15 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     return null;
   }
 
+  public Result getResult() {
+    throw new UnsupportedOperationException();
+  }
+
+  /** Can only make the result worse; core throws {@code IllegalStateException} after the build. */
+  public void setResult(Result r) {
+    throw new UnsupportedOperationException();
+  }
+
   public String getExternalizableId() {
     throw new UnsupportedOperationException();
   }

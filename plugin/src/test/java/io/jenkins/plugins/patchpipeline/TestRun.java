@@ -2,6 +2,7 @@ package io.jenkins.plugins.patchpipeline;
 
 import hudson.model.Cause;
 import hudson.model.Job;
+import hudson.model.Result;
 import hudson.model.Run;
 import java.io.File;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 final class TestRun extends Run<TestRun.TestJob, TestRun> {
   private final Path rootDir;
   private Cause cause;
+  private Result result;
 
   TestRun(Path rootDir) throws IOException {
     super(new TestJob());
@@ -26,6 +28,17 @@ final class TestRun extends Run<TestRun.TestJob, TestRun> {
   @Override
   public <T extends Cause> T getCause(Class<T> type) {
     return type.isInstance(cause) ? type.cast(cause) : null;
+  }
+
+  @Override
+  public Result getResult() {
+    return result;
+  }
+
+  /** Keeps the worse of the current and the given result, as core does while the build runs. */
+  @Override
+  public void setResult(Result r) {
+    result = result == null ? r : result.combine(r);
   }
 
   @Override

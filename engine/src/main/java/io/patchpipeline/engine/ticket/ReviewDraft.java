@@ -158,7 +158,10 @@ public record ReviewDraft(
     return TIME.format(instant);
   }
 
-  /** Returns the ticket's labels besides the configured ones: the dedup key and the CVE ids. */
+  /**
+   * Returns the ticket's labels besides the configured ones: the dedup key, {@link #REVIEW_LABEL}
+   * and the CVE ids.
+   */
   List<String> labels() {
     List<String> labels = new ArrayList<>();
     labels.add(dedupKey);

@@ -94,7 +94,7 @@ public final class TicketSync {
   /**
    * Adds {@code text} as a comment to the ticket of {@code unitId}, unless the record marks the
    * same text as already written to that ticket, and marks it in the record's {@link CommentMarks}.
-   * A re-run over the record that this returns so adds no second comment.
+   * Writing the returned record back makes a re-run add no second comment.
    *
    * @return the record with the comment marked; {@code record} itself in a dry run or when the
    *     comment was already marked
@@ -133,7 +133,10 @@ public final class TicketSync {
             .orElseThrow(
                 () ->
                     new TicketException(
-                        "Unit " + unitId + " not found in the record; cannot open its review"));
+                        "Unit "
+                            + unitId
+                            + " not found in the record, so its post-incident review was not"
+                            + " opened; check the unit id"));
     ReviewDraft draft =
         ReviewDraft.of(
             TicketDraft.of(record, unit),

@@ -18,6 +18,9 @@ import java.util.Optional;
  * bypass of the canary. Every write is idempotent over the record it returns: comments are marked
  * in the record, and a review is found by its own dedup key before one is created. A ticket system
  * that rejects a write fails that write only; the result lists it as an error and the rest go on.
+ *
+ * <p>NOTE: the comment marks live in the record, so a new record for the same units (the next day's
+ * detection) comments its decisions again; the review tickets are still found by their key.
  */
 public final class TriageTickets {
   private static final DateTimeFormatter TIME =

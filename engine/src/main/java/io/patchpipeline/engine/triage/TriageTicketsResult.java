@@ -4,7 +4,7 @@ import io.patchpipeline.engine.core.Message;
 import java.util.List;
 
 /**
- * What {@link TriageTickets#write} did.
+ * The outcome of {@link TriageTickets#write}.
  *
  * @param record the record with comment marks and review ticket keys, to be written by the caller
  * @param alreadyCommented comments skipped because an earlier run over the record wrote them

@@ -111,15 +111,23 @@ public final class ServiceNowClient implements TicketClient {
 
   /**
    * Creates the review as a record in the same table with its own {@code correlation_id}. It sets
-   * the short description, the description (which names the unit's record number) and the impact
-   * and urgency of the unit's priority, and leaves the configured field templates aside because
-   * they describe a unit's patch.
+   * the short description, the description (which names the unit's record number), the impact and
+   * urgency of the unit's priority, and the configured fields whose template is a constant, such as
+   * an assignment group. Templates with placeholders describe a unit's patch and are left out.
    */
   @Override
   public RemoteTicket createReview(ReviewDraft draft) throws IOException {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("short_description", draft.summary());
     body.put("description", TextRenderer.render(draft.document()));
+    config
+        .fields()
+        .forEach(
+            (field, template) -> {
+              if (!ServiceNowFields.hasPlaceholder(template) && !body.has(field)) {
+                body.put(field, template);
+              }
+            });
     config.priorityFields().getOrDefault(draft.priority(), Map.of()).forEach(body::put);
     body.put("correlation_id", draft.dedupKey());
     body.put("correlation_display", "Patch Pipeline");

@@ -98,6 +98,27 @@ class ReviewTicketTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void serviceNowReviewKeepsConstantFields() throws Exception {
+    try (Fixture.ServiceNow fixture = new Fixture.ServiceNow()) {
+      TicketSync sync = fixture.sync(temp.resolve("outbox.json"), false);
+      PatchRecord record = sync.sync(TestRecords.units(1)).record();
+
+      ReviewTicket review =
+          sync.openReview(record, record.units().get(0).id(), "carol", REASON, APPROVED_AT).get();
+
+      FakeServiceNow.Row row =
+          fixture.server.rows().stream()
+              .filter(r -> r.get("number").equals(review.key()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(row.get("category")).isEqualTo("software");
+      assertThat(row.get("impact")).isEqualTo("1");
+      assertThat(row.get("due_date")).isEmpty();
+      assertThat(row.get("correlation_id")).startsWith(DedupKeys.REVIEW_PREFIX);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TicketSystemType.class)
   void dryRunOpensNoReview(TicketSystemType type) throws Exception {

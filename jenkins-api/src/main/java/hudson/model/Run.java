@@ -35,6 +35,15 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     return null;
   }
 
+  public Result getResult() {
+    throw new UnsupportedOperationException();
+  }
+
+  /** Can only make the result worse; core throws {@code IllegalStateException} after the build. */
+  public void setResult(Result r) {
+    throw new UnsupportedOperationException();
+  }
+
   public String getExternalizableId() {
     throw new UnsupportedOperationException();
   }
@@ -60,11 +69,6 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
   /** Returns whether the build is still running; the stub's builds are not, unless overridden. */
   public boolean isBuilding() {
     return false;
-  }
-
-  /** Makes the result worse; the stub rejects it unless a test overrides it. */
-  public void setResult(Result r) {
-    throw new UnsupportedOperationException();
   }
 
   public final synchronized ArtifactManager pickArtifactManager() throws IOException {

@@ -136,6 +136,10 @@ public final class Messages {
     return HOLDER.format("Triage.ApproverMismatch", given, recorded);
   }
 
+  public static String Triage_TicketsUnstable(Object system) {
+    return HOLDER.format("Triage.TicketsUnstable", system);
+  }
+
   public static String ConfiguredTicketSystem_DisplayName() {
     return HOLDER.format("ConfiguredTicketSystem.DisplayName");
   }

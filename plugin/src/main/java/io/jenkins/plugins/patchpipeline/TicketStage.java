@@ -10,6 +10,8 @@ import io.patchpipeline.engine.ticket.TicketSync;
 import io.patchpipeline.engine.ticket.TicketSyncOptions;
 import io.patchpipeline.engine.ticket.TicketSyncResult;
 import io.patchpipeline.engine.ticket.TicketSystemConfig;
+import io.patchpipeline.engine.triage.TriageTickets;
+import io.patchpipeline.engine.triage.TriageTicketsResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -55,6 +57,40 @@ final class TicketStage {
    * @throws IOException when the record or the outbox cannot be read or written
    */
   TicketSyncResult sync(Run<?, ?> run, String name, PrintStream log) throws IOException {
+    TicketSync sync = open(run, name);
+    TicketSyncResult result = sync.sync(BuildRecords.read(run));
+    for (Message message : result.messages()) {
+      log.println(Messages.Console_Prefix(message.text()));
+    }
+    BuildRecords.write(run, RecordStore.toBytes(result.record()));
+    log.println(Messages.Console_Prefix(result.summary(sync.systemName())));
+    return result;
+  }
+
+  /**
+   * Comments the triage decisions and approvals of the build's record on the units' tickets in the
+   * system {@code name}, opens the post-incident reviews that emergency bypasses owe, and stores
+   * the record with its comment marks and review keys, so that a re-run adds no duplicate.
+   *
+   * @return whether every ticket write succeeded; the failures are printed to {@code log}
+   * @throws AbortException when no system has that name, it is configured wrongly or its credential
+   *     is missing
+   * @throws IOException when the record or the outbox cannot be read or written
+   */
+  boolean writeTriage(Run<?, ?> run, String name, PrintStream log) throws IOException {
+    TicketSync sync = open(run, name);
+    TriageTicketsResult result =
+        TriageTickets.write(sync, BuildRecords.read(run), BuildRecords.RECORD_FILE);
+    for (Message message : result.messages()) {
+      log.println(Messages.Console_Prefix(message.text()));
+    }
+    BuildRecords.write(run, RecordStore.toBytes(result.record()));
+    log.println(Messages.Console_Prefix(result.summary(sync.systemName())));
+    return !result.failed();
+  }
+
+  /** Resolves the system {@code name} and its credential for the build's record. */
+  private TicketSync open(Run<?, ?> run, String name) throws IOException {
     ConfiguredTicketSystem system = find(name.trim());
     TicketSystemConfig config;
     HttpSettings settings;
@@ -72,15 +108,8 @@ final class TicketStage {
     Credentials secret =
         system.credentials(
             credentials.secretText(run, system.getCredentialsId(), purpose).getPlainText());
-    TicketSyncResult result =
-        TicketSync.of(TicketSyncOptions.forRecord(config, secret, BuildRecords.file(run), false))
-            .sync(BuildRecords.read(run));
-    for (Message message : result.messages()) {
-      log.println(Messages.Console_Prefix(message.text()));
-    }
-    BuildRecords.write(run, RecordStore.toBytes(result.record()));
-    log.println(Messages.Console_Prefix(result.summary(system.getName())));
-    return result;
+    return TicketSync.of(
+        TicketSyncOptions.forRecord(config, secret, BuildRecords.file(run), false));
   }
 
   private ConfiguredTicketSystem find(String name) throws AbortException {

@@ -49,14 +49,20 @@ final class TestRun extends Run<TestRun.TestJob, TestRun> {
     return number;
   }
 
-  @Override
-  public void setResult(Result value) {
-    result = value;
-  }
-
   /** Returns the result a step set, or {@code null} when none did. */
   Result resultSet() {
     return result;
+  }
+
+  @Override
+  public Result getResult() {
+    return result;
+  }
+
+  /** Keeps the worse of the current and the given result, as core does while the build runs. */
+  @Override
+  public void setResult(Result r) {
+    result = result == null ? r : result.combine(r);
   }
 
   @Override

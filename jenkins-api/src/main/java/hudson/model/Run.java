@@ -26,6 +26,18 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     throw new UnsupportedOperationException();
   }
 
+  public int getNumber() {
+    throw new UnsupportedOperationException();
+  }
+
+  public RunT getPreviousBuild() {
+    throw new UnsupportedOperationException();
+  }
+
+  public void setResult(Result r) {
+    throw new UnsupportedOperationException();
+  }
+
   public String getUrl() {
     throw new UnsupportedOperationException();
   }

@@ -111,6 +111,7 @@ final class CanaryDeployExecution extends StepExecution {
       if (wakeAtMillis > 0) {
         schedule(Math.max(0, wakeAtMillis - System.currentTimeMillis()));
       } else {
+        LedgerHook.configured().append(run, listener.getLogger());
         finish(context, summary);
       }
     } catch (Exception e) {

@@ -80,6 +80,7 @@ final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     if (tickets != null && !tickets.isBlank()) {
       value.put("tickets", new LinkedHashMap<>(ticketStage.sync(run, tickets, log)));
     }
+    LedgerHook.configured().append(run, log);
 
     if (outcome.thresholdCrossed()) {
       throw new AbortException(

@@ -5,15 +5,22 @@ import hudson.model.Run;
 import io.patchpipeline.engine.core.Message;
 import io.patchpipeline.engine.http.Credentials;
 import io.patchpipeline.engine.http.HttpSettings;
+import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RecordStore;
+import io.patchpipeline.engine.service.VerifySection;
+import io.patchpipeline.engine.ticket.TicketLink;
+import io.patchpipeline.engine.ticket.TicketLinks;
 import io.patchpipeline.engine.ticket.TicketSync;
 import io.patchpipeline.engine.ticket.TicketSyncOptions;
 import io.patchpipeline.engine.ticket.TicketSyncResult;
 import io.patchpipeline.engine.ticket.TicketSystemConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +52,51 @@ final class TicketStage {
    */
   Map<String, String> sync(Run<?, ?> run, String name, PrintStream log) throws IOException {
     ConfiguredTicketSystem system = find(name.trim());
+    TicketSyncResult result = open(run, system).sync(BuildRecords.read(run));
+    for (Message message : result.messages()) {
+      log.println(Messages.Console_Prefix(message.text()));
+    }
+    BuildRecords.write(run, RecordStore.toBytes(result.record()));
+    log.println(Messages.Console_Prefix(result.summary(system.getName())));
+    return result.keysByUnit();
+  }
+
+  /**
+   * Closes the open ticket of each unit in {@code bundles}, with its evidence bundle attached and a
+   * comment that states the verification method, and stores the updated record with the build.
+   * Units without a ticket, or whose ticket is closed already, are skipped.
+   *
+   * @param bundles the zip file of each verified unit's evidence bundle, by unit id
+   * @return the keys of the tickets closed
+   * @throws AbortException when no system has that name, it is configured wrongly or its credential
+   *     is missing
+   */
+  List<String> close(Run<?, ?> run, String name, Map<String, Path> bundles, PrintStream log)
+      throws IOException {
+    ConfiguredTicketSystem system = find(name.trim());
+    TicketSync sync = open(run, system);
+    PatchRecord record = BuildRecords.read(run);
+    List<String> closed = new ArrayList<>();
+    for (Map.Entry<String, Path> bundle : bundles.entrySet()) {
+      Optional<TicketLink> link = TicketLinks.of(record).unit(bundle.getKey());
+      if (link.isEmpty() || "closed".equals(link.get().status())) {
+        continue;
+      }
+      record =
+          sync.close(
+              record,
+              bundle.getKey(),
+              VerifySection.closingComment(record, bundle.getKey()),
+              Optional.of(bundle.getValue()));
+      BuildRecords.write(run, RecordStore.toBytes(record));
+      closed.add(link.get().key());
+      log.println(
+          Messages.Console_Prefix("closed " + link.get().key() + " for " + bundle.getKey()));
+    }
+    return closed;
+  }
+
+  private TicketSync open(Run<?, ?> run, ConfiguredTicketSystem system) throws AbortException {
     TicketSystemConfig config;
     // TODO: Requests ignore the Jenkins proxy configuration. Map hudson.ProxyConfiguration
     // (host, port, no-proxy hosts and proxy credentials) to the engine's HttpSettings.withProxy.
@@ -57,15 +109,8 @@ final class TicketStage {
     Credentials secret =
         system.credentials(
             credentials.secretText(run, system.getCredentialsId(), purpose).getPlainText());
-    TicketSyncResult result =
-        TicketSync.of(TicketSyncOptions.forRecord(config, secret, BuildRecords.file(run), false))
-            .sync(BuildRecords.read(run));
-    for (Message message : result.messages()) {
-      log.println(Messages.Console_Prefix(message.text()));
-    }
-    BuildRecords.write(run, RecordStore.toBytes(result.record()));
-    log.println(Messages.Console_Prefix(result.summary(system.getName())));
-    return result.keysByUnit();
+    return TicketSync.of(
+        TicketSyncOptions.forRecord(config, secret, BuildRecords.file(run), false));
   }
 
   private ConfiguredTicketSystem find(String name) throws AbortException {

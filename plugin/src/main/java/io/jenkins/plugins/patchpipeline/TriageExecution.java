@@ -78,6 +78,7 @@ final class TriageExecution extends SynchronousNonBlockingStepExecution<Map<Stri
       throw new AbortException(Messages.Triage_Failed(outcome.problem()));
     }
     BuildRecords.write(run, outcome.record());
+    LedgerHook.configured().append(run, log);
     // TODO: comment each decision on the unit's ticket once the ticket stage offers comments.
     Map<String, Object> value = new LinkedHashMap<>(outcome.summary());
     value.put("recordFile", BuildRecords.RECORD_FILE);
@@ -99,6 +100,7 @@ final class TriageExecution extends SynchronousNonBlockingStepExecution<Map<Stri
       TriageSection approved =
           Approvals.approve(section, request(run, approver), BuildRecords.RECORD_FILE);
       BuildRecords.write(run, RecordStore.toBytes(TriageRecords.write(record, approved)));
+      LedgerHook.configured().append(run, log);
       Approval recorded = approved.approvals().get(approved.approvals().size() - 1);
       log.println(
           Messages.Console_Prefix(

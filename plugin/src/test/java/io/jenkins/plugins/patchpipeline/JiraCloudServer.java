@@ -13,10 +13,11 @@ import java.util.List;
 
 /**
  * A Jira Cloud REST API v3 server on 127.0.0.1 with no issues: {@code POST /rest/api/3/search/jql}
- * finds nothing and {@code POST /rest/api/3/issue} creates {@code SEC-1}, {@code SEC-2}, ... A
- * request without the expected {@code Authorization} header gets 401. When {@link #rejectCreates}
- * is set, creates get 400 with an error that echoes the header, as a careless proxy might, so that
- * tests see whether the secret is redacted.
+ * finds nothing, {@code POST /rest/api/3/issue} creates {@code SEC-1}, {@code SEC-2}, ..., and an
+ * issue's transitions (one, {@code Done}) and attachments are accepted. A request without the
+ * expected {@code Authorization} header gets 401. When {@link #rejectCreates} is set, creates get
+ * 400 with an error that echoes the header, as a careless proxy might, so that tests see whether
+ * the secret is redacted.
  */
 final class JiraCloudServer implements AutoCloseable {
   private final HttpServer server;
@@ -60,6 +61,12 @@ final class JiraCloudServer implements AutoCloseable {
       int number = next();
       respond(
           exchange, 201, "{\"id\":\"" + (10000 + number) + "\",\"key\":\"SEC-" + number + "\"}");
+    } else if ("GET".equals(method) && path.matches("/rest/api/3/issue/[^/]+/transitions")) {
+      respond(exchange, 200, "{\"transitions\":[{\"id\":\"31\",\"name\":\"Done\"}]}");
+    } else if ("POST".equals(method) && path.matches("/rest/api/3/issue/[^/]+/transitions")) {
+      respond(exchange, 204, "");
+    } else if ("POST".equals(method) && path.matches("/rest/api/3/issue/[^/]+/attachments")) {
+      respond(exchange, 200, "[{\"id\":\"1\"}]");
     } else {
       respond(exchange, 404, "{\"errorMessages\":[\"No such resource\"]}");
     }
@@ -72,7 +79,7 @@ final class JiraCloudServer implements AutoCloseable {
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }

@@ -101,7 +101,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--signing-key-file",
       paramLabel = "FILE",
-      description = "Sign evidence bundles with HMAC-SHA256 using the bytes of this file.")
+      description =
+          "Sign evidence bundles with this key: an Ed25519 private key in PEM (PKCS#8), or any"
+              + " other file of at least 16 bytes as an HMAC-SHA256 key.")
   Path signingKey;
 
   /** Looks up environment variables for ticket secrets; tests replace it. */
@@ -162,7 +164,7 @@ final class VerifyCommand implements Callable<Integer> {
         signingKey == null
             ? java.util.Optional.empty()
             : java.util.Optional.of(
-                io.patchpipeline.engine.evidence.EvidenceSigner.hmac(
+                io.patchpipeline.engine.service.SigningKeys.signer(
                     java.nio.file.Files.readAllBytes(signingKey)));
     Path folder = evidence.resolve(now.toString().replace(':', '-'));
     java.util.Map<String, Path> zips =

@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Expands installed-version files and globs and tells each file's format and host. With the format
- * {@code auto}, a {@code .json} file is Ansible {@code package_facts} output, which names its
- * hosts, and a file named {@code HOST.dpkg.txt}, {@code HOST.rpm.txt}, {@code HOST.apk.txt} or
+ * Expands installed-version files and globs and detects each file's format and host. With the
+ * format {@code auto}, a {@code .json} file is Ansible {@code package_facts} output, which names
+ * its hosts, and a file named {@code HOST.dpkg.txt}, {@code HOST.rpm.txt}, {@code HOST.apk.txt} or
  * {@code HOST.uname.txt} (the {@code .txt} is optional) is that command's output for host {@code
  * HOST}. With a named format, every file has that format and its name up to the first dot is the
  * host.
  */
 public final class InventoryFiles {
-  /** The format value that tells each file's format from its name. */
+  /** The format value that detects each file's format from its name. */
   public static final String AUTO = "auto";
 
   private InventoryFiles() {}
@@ -28,7 +28,7 @@ public final class InventoryFiles {
    *
    * @param format {@code auto} or an {@link InventoryFormat} name in any case
    * @throws InputException when a pattern matches nothing, the format is unknown, or a file's
-   *     format cannot be told from its name
+   *     format cannot be detected from its name
    */
   public static List<InventoryInput> resolve(Path baseDir, List<String> patterns, String format)
       throws IOException {
@@ -72,7 +72,7 @@ public final class InventoryFiles {
     throw new InputException(
         ReportFiles.relative(baseDir, file),
         "",
-        "cannot tell the installed-version format from the file name; name it HOST.dpkg.txt,"
+        "cannot detect the installed-version format from the file name; name it HOST.dpkg.txt,"
             + " HOST.rpm.txt, HOST.apk.txt, HOST.uname.txt or *.json (Ansible package_facts), or"
             + " set the format");
   }
@@ -80,7 +80,9 @@ public final class InventoryFiles {
   private static InventoryInput named(Path file, InventoryFormat format) {
     String name = String.valueOf(file.getFileName());
     int dot = name.indexOf('.');
-    String host = format == InventoryFormat.ANSIBLE ? "" : dot > 0 ? name.substring(0, dot) : name;
-    return new InventoryInput(file, format, host);
+    if (format == InventoryFormat.ANSIBLE) {
+      return new InventoryInput(file, format, "");
+    }
+    return new InventoryInput(file, format, dot > 0 ? name.substring(0, dot) : name);
   }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The small summary of a verification that a Jenkinsfile branches on: counts, unit ids, CVEs and
  * the reason per unit. Lists and the reason map stop at {@link DetectSummary#MAX_LISTED} entries
- * and say so, so that a large run never floods a build's program state; the record keeps it all.
+ * and set {@code truncated}, so that a large run never floods a build's program state. The record
+ * keeps every verdict.
  */
 public final class VerifySummary {
   private VerifySummary() {}

@@ -188,6 +188,17 @@ class VerifyFlowTest {
   }
 
   @Test
+  void pemKeyWithBadBase64IsRejected() {
+    byte[] pem =
+        "-----BEGIN PUBLIC KEY-----\n!!!\n-----END PUBLIC KEY-----\n"
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> SigningKeys.signer(pem))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not valid Base64");
+  }
+
+  @Test
   void pemKeySignsWithEd25519() throws Exception {
     java.security.KeyPair pair =
         java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -208,7 +219,11 @@ class VerifyFlowTest {
                 BEFORE_DUE,
                 verdict -> verdict.verified());
 
-    EvidenceSigner checker = EvidenceSigner.ed25519(null, pair.getPublic().getEncoded());
+    String publicPem =
+        "-----BEGIN PUBLIC KEY-----\n"
+            + java.util.Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n";
+    EvidenceSigner checker = SigningKeys.signer(publicPem.getBytes(StandardCharsets.US_ASCII));
     assertThat(signer.algorithm()).isEqualTo("Ed25519");
     assertThat(EvidenceZip.verify(zips.get("PP-ssl"), Optional.of(checker)).problems()).isEmpty();
   }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where the controller's SLA ledger lives: an embedded H2 file under the Jenkins root folder by
+ * The location of the controller's SLA ledger: an embedded H2 file under the Jenkins root folder by
  * default, or the PostgreSQL database of a configured JDBC URL, with the user and password of a
  * Username with password credential. The credential is read as the system, because the ledger is
  * the controller's, not a build's.

@@ -3,11 +3,13 @@ package io.jenkins.plugins.patchpipeline;
 import hudson.model.Item;
 import hudson.model.Job;
 import jenkins.model.Jenkins;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
- * What the current user may see of the SLA ledger. Seeing the Patch Pipeline page needs
- * Overall/Read. A unit is shown when the user may read the job whose build first detected it; units
- * from elsewhere (a deleted job, a CLI run that fed a shared ledger) only to administrators.
+ * The part of the SLA ledger that the current user may see. Seeing the Patch Pipeline page needs
+ * Overall/Read. A unit is shown when the user may read the job whose build first detected it. Units
+ * from elsewhere, such as a deleted job or a CLI run that fed a shared ledger, are shown only to
+ * administrators.
  */
 interface LedgerViewer {
   /**
@@ -38,9 +40,14 @@ interface LedgerViewer {
 
       @Override
       public boolean canReadJob(String fullName) {
-        // getItemByFullName returns null for a job the user may not read.
-        Job<?, ?> job = Jenkins.get().getItemByFullName(fullName, Job.class);
-        return job != null && job.hasPermission(Item.READ);
+        // getItemByFullName returns null for a job in a folder the user may not read, and throws
+        // for a job they may discover but not read; the job's own Read is checked here too.
+        try {
+          Job<?, ?> job = Jenkins.get().getItemByFullName(fullName, Job.class);
+          return job != null && job.hasPermission(Item.READ);
+        } catch (AccessDeniedException e) {
+          return false;
+        }
       }
     };
   }

@@ -64,7 +64,9 @@ public class VerifyCveStep extends Step {
     return installedFormat;
   }
 
-  /** Sets the format of the installed-version files; {@code auto} tells it from each file name. */
+  /**
+   * Sets the format of the installed-version files; {@code auto} detects it from each file name.
+   */
   @DataBoundSetter
   public void setInstalledFormat(String installedFormat) {
     this.installedFormat = installedFormat;

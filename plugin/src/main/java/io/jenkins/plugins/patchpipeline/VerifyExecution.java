@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import jenkins.util.BuildListenerAdapter;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -31,6 +32,12 @@ final class VerifyExecution extends SynchronousNonBlockingStepExecution<Map<Stri
 
   /** Build folder where the bundles attached to tickets are kept. */
   static final String TICKET_BUNDLES = "patch-pipeline/evidence";
+
+  /** An archived bundle: {@code patch-pipeline/evidence/STAMP/UNIT.zip}, one safe name each. */
+  static final Pattern ARTIFACT_NAME =
+      Pattern.compile(
+          Pattern.quote(VerifySettings.STAGING_FOLDER)
+              + "/[A-Za-z0-9_-][A-Za-z0-9._-]*/[A-Za-z0-9_-][A-Za-z0-9._-]*\\.zip");
 
   private final VerifySettings settings;
   private final String tickets;
@@ -125,7 +132,13 @@ final class VerifyExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     ArrayList<String> bundles = new ArrayList<>(outcome.bundles().values());
     if (settings.archivesEvidence() && !bundles.isEmpty()) {
       Map<String, String> artifacts = new LinkedHashMap<>();
-      bundles.forEach(path -> artifacts.put(path, path));
+      for (String path : bundles) {
+        // The agent names the files; only names inside the staging folder become artifacts.
+        if (!ARTIFACT_NAME.matcher(path).matches()) {
+          throw new AbortException(Messages.Verify_Failed("invalid evidence bundle path " + path));
+        }
+        artifacts.put(path, path);
+      }
       run.pickArtifactManager()
           .archive(workspace, launcher, new BuildListenerAdapter(listener), artifacts);
     }

@@ -79,6 +79,19 @@ class VerifyCveStepTest {
         .hasMessageContaining("verifyCve needs rescan");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "patch-pipeline/evidence/2026-12-04T10-00-00Z/PP-1a2b.zip, true",
+    "patch-pipeline/evidence/2026-12-04T10-00-00Z/../../../../config.xml.zip, false",
+    "patch-pipeline/evidence/../PP-1.zip, false",
+    "/etc/passwd.zip, false",
+    "patch-pipeline/evidence/x/PP-1.zip/../y.zip, false",
+    "patch-pipeline/evidence/x/.hidden.zip, false"
+  })
+  void onlyStagedBundlesBecomeArtifacts(String path, boolean accepted) {
+    assertThat(VerifyExecution.ARTIFACT_NAME.matcher(path).matches()).isEqualTo(accepted);
+  }
+
   private static VerifyCveStep step(
       String rescan, String installed, String format, String onRemaining) {
     VerifyCveStep step = new VerifyCveStep();

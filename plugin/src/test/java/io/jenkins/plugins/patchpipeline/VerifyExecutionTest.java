@@ -76,7 +76,7 @@ class VerifyExecutionTest {
                 .toList());
   }
 
-  /** Writes a Trivy re-scan of both targets; each flag says whether that CVE is gone. */
+  /** Writes a Trivy re-scan of both targets, leaving out each CVE whose flag is true. */
   static void writeRescan(Path workspace, boolean opensslFixed, boolean log4jFixed)
       throws IOException {
     String openssl =

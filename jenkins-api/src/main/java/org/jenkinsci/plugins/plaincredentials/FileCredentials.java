@@ -5,6 +5,7 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 
+/** A secret file. The real type also has a nested {@code NameProvider} class. */
 public interface FileCredentials extends StandardCredentials {
   String getFileName();
 

@@ -214,6 +214,7 @@ final class CanaryDeployExecution extends StepExecution {
       if (wakeAtMillis > 0) {
         schedule(Math.max(0, wakeAtMillis - System.currentTimeMillis()));
       } else {
+        LedgerHook.configured().append(run, listener.getLogger());
         finish(context, run, listener, summary);
       }
     } catch (Exception e) {

@@ -92,6 +92,7 @@ final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         reportTicketErrors(run, log, synced.failed());
       }
     }
+    LedgerHook.configured().append(run, log);
 
     if (outcome.thresholdCrossed()) {
       throw new AbortException(

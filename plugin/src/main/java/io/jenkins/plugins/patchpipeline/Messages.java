@@ -183,4 +183,44 @@ public final class Messages {
   public static String Detect_PreviousRecordInvalid(Object build, Object problem) {
     return HOLDER.format("Detect.PreviousRecordInvalid", build, problem);
   }
+
+  public static String VerifyCveStep_DisplayName() {
+    return HOLDER.format("VerifyCveStep.DisplayName");
+  }
+
+  public static String VerifyAction_DisplayName() {
+    return HOLDER.format("VerifyAction.DisplayName");
+  }
+
+  public static String VerifyTrendAction_DisplayName() {
+    return HOLDER.format("VerifyTrendAction.DisplayName");
+  }
+
+  public static String PatchPipelinePage_DisplayName() {
+    return HOLDER.format("PatchPipelinePage.DisplayName");
+  }
+
+  public static String Verify_Failed(Object problem) {
+    return HOLDER.format("Verify.Failed", problem);
+  }
+
+  public static String Verify_NoRecord() {
+    return HOLDER.format("Verify.NoRecord");
+  }
+
+  public static String Verify_Remaining(Object open) {
+    return HOLDER.format("Verify.Remaining", open);
+  }
+
+  public static String Verify_Unstable(Object open) {
+    return HOLDER.format("Verify.Unstable", open);
+  }
+
+  public static String Ledger_NotUpdated(Object problem) {
+    return HOLDER.format("Ledger.NotUpdated", problem);
+  }
+
+  public static String Ledger_Invalid(Object problem) {
+    return HOLDER.format("Ledger.Invalid", problem);
+  }
 }

@@ -5,7 +5,11 @@ import hudson.model.Run;
 import io.patchpipeline.engine.core.Message;
 import io.patchpipeline.engine.http.Credentials;
 import io.patchpipeline.engine.http.HttpSettings;
+import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RecordStore;
+import io.patchpipeline.engine.service.VerifySection;
+import io.patchpipeline.engine.ticket.TicketLink;
+import io.patchpipeline.engine.ticket.TicketLinks;
 import io.patchpipeline.engine.ticket.TicketSync;
 import io.patchpipeline.engine.ticket.TicketSyncOptions;
 import io.patchpipeline.engine.ticket.TicketSyncResult;
@@ -14,7 +18,11 @@ import io.patchpipeline.engine.triage.TriageTickets;
 import io.patchpipeline.engine.triage.TriageTicketsResult;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -91,7 +99,44 @@ final class TicketStage {
 
   /** Resolves the system {@code name} and its credential for the build's record. */
   private TicketSync open(Run<?, ?> run, String name) throws IOException {
-    ConfiguredTicketSystem system = find(name.trim());
+    return open(run, find(name.trim()));
+  }
+
+  /**
+   * Closes the open ticket of each unit in {@code bundles}, with its evidence bundle attached and a
+   * comment that states the verification method, and stores the updated record with the build.
+   * Units without a ticket, or whose ticket is closed already, are skipped.
+   *
+   * @param bundles the zip file of each verified unit's evidence bundle, by unit id
+   * @return the keys of the tickets closed
+   * @throws AbortException when no system has that name, it is configured wrongly or its credential
+   *     is missing
+   */
+  List<String> close(Run<?, ?> run, String name, Map<String, Path> bundles, PrintStream log)
+      throws IOException {
+    TicketSync sync = open(run, name);
+    PatchRecord record = BuildRecords.read(run);
+    List<String> closed = new ArrayList<>();
+    for (Map.Entry<String, Path> bundle : bundles.entrySet()) {
+      Optional<TicketLink> link = TicketLinks.of(record).unit(bundle.getKey());
+      if (link.isEmpty() || "closed".equals(link.get().status())) {
+        continue;
+      }
+      record =
+          sync.close(
+              record,
+              bundle.getKey(),
+              VerifySection.closingComment(record, bundle.getKey()),
+              Optional.of(bundle.getValue()));
+      BuildRecords.write(run, RecordStore.toBytes(record));
+      closed.add(link.get().key());
+      log.println(
+          Messages.Console_Prefix("closed " + link.get().key() + " for " + bundle.getKey()));
+    }
+    return closed;
+  }
+
+  private TicketSync open(Run<?, ?> run, ConfiguredTicketSystem system) throws AbortException {
     TicketSystemConfig config;
     HttpSettings settings;
     try {

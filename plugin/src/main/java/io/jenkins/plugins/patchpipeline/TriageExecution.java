@@ -97,6 +97,7 @@ final class TriageExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     }
     BuildRecords.write(run, outcome.record());
     writeTickets(run, log);
+    LedgerHook.configured().append(run, log);
     Map<String, Object> value = new LinkedHashMap<>(outcome.summary());
     value.put("recordFile", BuildRecords.RECORD_FILE);
     return value;
@@ -117,6 +118,7 @@ final class TriageExecution extends SynchronousNonBlockingStepExecution<Map<Stri
       TriageSection approved =
           Approvals.approve(section, request(run, approver), BuildRecords.RECORD_FILE);
       BuildRecords.write(run, RecordStore.toBytes(TriageRecords.write(record, approved)));
+      LedgerHook.configured().append(run, log);
       Approval recorded = approved.approvals().get(approved.approvals().size() - 1);
       log.println(
           Messages.Console_Prefix(

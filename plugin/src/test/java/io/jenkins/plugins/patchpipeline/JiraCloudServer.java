@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * an error that echoes the header, as a careless proxy might, so that tests see whether the secret
  * is redacted. {@code POST /rest/api/3/issue/KEY/comment} adds a comment, or gets the same kind of
  * 400 when {@link #rejectComments} is set. It knows the current user ({@code GET
- * /rest/api/3/myself}) and the project {@code SEC}.
+ * /rest/api/3/myself}) and the project {@code SEC}, and accepts an issue's transitions (one, {@code
+ * Done}) and attachments.
  */
 final class JiraCloudServer implements AutoCloseable {
   private final HttpServer server;
@@ -102,6 +103,12 @@ final class JiraCloudServer implements AutoCloseable {
           exchange,
           rejectComments ? 400 : 201,
           rejectComments ? "{\"errorMessages\":[\"rejected " + given + "\"]}" : "{\"id\":\"1\"}");
+    } else if ("GET".equals(method) && path.matches("/rest/api/3/issue/[^/]+/transitions")) {
+      respond(exchange, 200, "{\"transitions\":[{\"id\":\"31\",\"name\":\"Done\"}]}");
+    } else if ("POST".equals(method) && path.matches("/rest/api/3/issue/[^/]+/transitions")) {
+      respond(exchange, 204, "");
+    } else if ("POST".equals(method) && path.matches("/rest/api/3/issue/[^/]+/attachments")) {
+      respond(exchange, 200, "[{\"id\":\"1\"}]");
     } else {
       respond(exchange, 404, "{\"errorMessages\":[\"No such resource\"]}");
     }
@@ -150,7 +157,7 @@ final class JiraCloudServer implements AutoCloseable {
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }

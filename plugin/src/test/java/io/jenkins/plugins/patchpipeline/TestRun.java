@@ -39,6 +39,13 @@ final class TestRun extends Run<TestRun.TestJob, TestRun> {
     return this;
   }
 
+  /** Sets the build number and the build before this one, for code that walks a job's history. */
+  TestRun numbered(int value, TestRun before) {
+    number = value;
+    previous = before;
+    return this;
+  }
+
   @Override
   public TestRun getPreviousBuild() {
     return previous;
@@ -49,8 +56,18 @@ final class TestRun extends Run<TestRun.TestJob, TestRun> {
     return number;
   }
 
+  @Override
+  public String getExternalizableId() {
+    return "test-job#" + number;
+  }
+
   /** Returns the result a step set, or {@code null} when none did. */
   Result resultSet() {
+    return result;
+  }
+
+  /** Returns the result a step set, or {@code null} when none did. */
+  Result result() {
     return result;
   }
 
@@ -76,5 +93,18 @@ final class TestRun extends Run<TestRun.TestJob, TestRun> {
   }
 
   /** The job of a {@link TestRun}. */
-  static final class TestJob extends Job<TestJob, TestRun> {}
+  static final class TestJob extends Job<TestJob, TestRun> {
+    private TestRun last;
+
+    /** Sets the newest build; older ones are reached through {@link TestRun#getPreviousBuild}. */
+    TestJob withLastBuild(TestRun run) {
+      last = run;
+      return this;
+    }
+
+    @Override
+    public TestRun getLastBuild() {
+      return last;
+    }
+  }
 }

@@ -107,6 +107,51 @@ public final class Ledger implements AutoCloseable {
         });
   }
 
+  /**
+   * Appends {@code event} unless the unit already has an event of the same type, run, actor and
+   * detail, whatever its time; returns whether it was appended. A CLOSED event of a closed unit is
+   * not appended either.
+   */
+  public boolean recordOnce(LedgerEvent event) {
+    return inTransaction(
+        connection -> {
+          LedgerUnit unit =
+              find(connection, event.unitId())
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "Unknown unit " + event.unitId() + ": record its detection first"));
+          if (event.type() == EventType.CLOSED) {
+            if (!unit.isOpen()) {
+              return false;
+            }
+            close(connection, unit, event);
+            return true;
+          }
+          if (exists(connection, event)) {
+            return false;
+          }
+          insertEvent(connection, event);
+          return true;
+        });
+  }
+
+  private static boolean exists(Connection connection, LedgerEvent event) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT 1 FROM ledger_event WHERE unit_id = ? AND event_type = ? AND run_id = ?"
+                + " AND actor = ? AND detail = ?")) {
+      query.setString(1, event.unitId());
+      query.setString(2, event.type().name());
+      query.setString(3, event.runId());
+      query.setString(4, event.actor());
+      query.setString(5, event.detail());
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
   private static void close(Connection connection, LedgerUnit unit, LedgerEvent event)
       throws SQLException {
     if (!unit.isOpen()) {

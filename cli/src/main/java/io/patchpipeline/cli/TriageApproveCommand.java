@@ -52,6 +52,8 @@ final class TriageApproveCommand implements Callable<Integer> {
           "Approve skipping the canary for emergency units; opens a post-incident review.")
   boolean emergencyBypass;
 
+  @picocli.CommandLine.Mixin LedgerMixin ledgerOption = new LedgerMixin();
+
   @Override
   public Integer call() throws IOException {
     ApprovalOptions options =
@@ -76,6 +78,7 @@ final class TriageApproveCommand implements Callable<Integer> {
             + approver
             + ". Still waiting: "
             + (section.pendingIds().isEmpty() ? "none" : String.join(", ", section.pendingIds())));
+    ledgerOption.append(this.out == null ? record : this.out, out);
     out.flush();
     return ExitCodes.OK;
   }

@@ -106,6 +106,8 @@ final class TriageCommand implements Callable<Integer> {
       description = "The ticket system in --tickets. Default: its 'default' key.")
   String system;
 
+  @picocli.CommandLine.Mixin LedgerMixin ledgerOption = new LedgerMixin();
+
   @Override
   public Integer call() throws IOException {
     TriageOptions options =
@@ -132,6 +134,9 @@ final class TriageCommand implements Callable<Integer> {
     }
     if (commentTickets && !dryRun) {
       commentDecisions(out == null ? record : out, stdout);
+    }
+    if (!dryRun) {
+      ledgerOption.append(out == null ? record : out, err);
     }
     stdout.flush();
     return ExitCodes.OK;

@@ -53,11 +53,13 @@ public final class Ledger implements AutoCloseable {
   /**
    * Records a detected unit. The first time, it is inserted with a DETECTED and an SLA_DUE event.
    * Later detections keep the first detection time, and they record SLA_DUE again only when the due
-   * date changed, as when new threat data raised the priority.
+   * date changed, as when new threat data raised the priority. Returns the number of events
+   * recorded.
    */
-  public void recordDetected(LedgerUnit unit, String runId) {
-    inTransaction(
+  public int recordDetected(LedgerUnit unit, String runId) {
+    return inTransaction(
         connection -> {
+          int recorded = 0;
           Optional<LedgerUnit> existing = find(connection, unit.unitId());
           if (existing.isEmpty()) {
             insertUnit(connection, unit);
@@ -70,13 +72,20 @@ public final class Ledger implements AutoCloseable {
                     runId,
                     "pipeline",
                     unit.priority().name()));
-            unit.slaDueAt().ifPresent(due -> insertEvent(connection, slaDue(unit, runId, due)));
+            recorded++;
+            if (unit.slaDueAt().isPresent()) {
+              insertEvent(connection, slaDue(unit, runId, unit.slaDueAt().get()));
+              recorded++;
+            }
           } else if (!existing.get().slaDueAt().equals(unit.slaDueAt())
               || existing.get().priority() != unit.priority()) {
             updatePriority(connection, unit);
-            unit.slaDueAt().ifPresent(due -> insertEvent(connection, slaDue(unit, runId, due)));
+            if (unit.slaDueAt().isPresent()) {
+              insertEvent(connection, slaDue(unit, runId, unit.slaDueAt().get()));
+              recorded++;
+            }
           }
-          return null;
+          return recorded;
         });
   }
 

@@ -34,10 +34,10 @@ public final class LedgerFeed {
    * @param recordName the record's file name, for messages about an invalid section
    */
   public static int append(Ledger ledger, PatchRecord record, String recordName) {
-    for (RemediationUnit unit : record.units()) {
-      ledger.recordDetected(LedgerUnit.of(unit, record.createdAt()), record.runId());
-    }
     int added = 0;
+    for (RemediationUnit unit : record.units()) {
+      added += ledger.recordDetected(LedgerUnit.of(unit, record.createdAt()), record.runId());
+    }
     for (LedgerEvent event : events(record, recordName)) {
       if (ledger.recordOnce(event)) {
         added++;

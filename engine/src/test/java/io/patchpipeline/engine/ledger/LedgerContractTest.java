@@ -223,7 +223,7 @@ abstract class LedgerContractTest {
     int verified = LedgerFeed.append(ledger, FeedRecords.verified(), "record.json");
     int again = LedgerFeed.append(ledger, FeedRecords.verified(), "record.json");
 
-    assertThat(detected).isZero();
+    assertThat(detected).as("DETECTED and SLA_DUE of two units").isEqualTo(4);
     assertThat(ticketed).isEqualTo(2);
     assertThat(triaged).isEqualTo(3);
     assertThat(approved).isEqualTo(1);

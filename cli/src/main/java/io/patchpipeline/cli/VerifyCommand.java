@@ -144,7 +144,7 @@ final class VerifyCommand implements Callable<Integer> {
     return delivered ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
   }
 
-  /** Tells the configured VM systems; returns false when a delivery failed. */
+  /** Notifies the configured VM systems; returns false when a delivery failed. */
   private boolean notify(
       VmNotifications notifications, PatchRecord patchRecord, VerifyResult result, Instant now) {
     if (notifications.isEmpty()) {

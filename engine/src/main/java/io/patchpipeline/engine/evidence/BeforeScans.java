@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Finds the report files that found a unit's vulnerabilities, for its evidence bundle, and checks
- * each against the SHA-256 the record stored, so a bundle never holds a report other than the one
- * detection read.
+ * each against the SHA-256 the record stored, so a bundle never contains a report other than the
+ * one detection read.
  */
 public final class BeforeScans {
   private BeforeScans() {}
@@ -29,6 +29,8 @@ public final class BeforeScans {
    *
    * @throws InputException naming the file when none of those exists or its SHA-256 differs
    */
+  // NOTE: the hash is checked here and the file is copied later by EvidenceWriter, so a report
+  // changed between the two calls is copied unchecked; the bundle's manifest shows its new hash.
   public static List<Path> of(PatchRecord record, Path recordFile, RemediationUnit unit) {
     Set<String> names = new LinkedHashSet<>();
     for (String findingId : unit.findingIds()) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class Ledger implements AutoCloseable {
               insertEvent(connection, slaDue(unit, runId, unit.slaDueAt().get()));
               recorded++;
             }
-          } else if (!existing.get().slaDueAt().equals(unit.slaDueAt())
+          } else if (!sameTime(existing.get().slaDueAt(), unit.slaDueAt())
               || existing.get().priority() != unit.priority()) {
             updatePriority(connection, unit);
             if (unit.slaDueAt().isPresent()) {
@@ -87,6 +88,16 @@ public final class Ledger implements AutoCloseable {
           }
           return recorded;
         });
+  }
+
+  /**
+   * Compares two optional times to the microsecond, the precision that {@link #utc} stores, so a
+   * stored time equals the nanosecond time it came from.
+   */
+  static boolean sameTime(Optional<Instant> stored, Optional<Instant> given) {
+    return stored
+        .map(t -> t.truncatedTo(ChronoUnit.MICROS))
+        .equals(given.map(t -> t.truncatedTo(ChronoUnit.MICROS)));
   }
 
   private static LedgerEvent slaDue(LedgerUnit unit, String runId, Instant due) {
@@ -303,8 +314,9 @@ public final class Ledger implements AutoCloseable {
     return Optional.ofNullable(timestamp).map(OffsetDateTime::toInstant);
   }
 
+  /** Converts to UTC truncated to the microsecond, so both databases store the same value. */
   private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 
   private static void insertUnit(Connection connection, LedgerUnit unit) throws SQLException {

@@ -257,4 +257,18 @@ abstract class LedgerContractTest {
     assertThat(ledger.unit("PP-ssl").orElseThrow().closedAt()).contains(FeedRecords.VERIFIED);
     assertThat(ledger.unit("PP-curl").orElseThrow().isOpen()).isTrue();
   }
+
+  @Test
+  void redetectionWithNanosecondDueAddsNothing() {
+    LedgerUnit unit =
+        LedgerHistory.unit(
+            "U9", Priority.P1, "web", "2026-01-01T00:00:00Z", "2026-01-31T00:00:00.123456789Z");
+
+    int first = ledger.recordDetected(unit, "run-1");
+    int again = ledger.recordDetected(unit, "run-2");
+
+    assertThat(first).isEqualTo(2);
+    assertThat(again).isZero();
+    assertThat(ledger.events("U9")).hasSize(2);
+  }
 }

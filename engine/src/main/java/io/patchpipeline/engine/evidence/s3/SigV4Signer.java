@@ -42,6 +42,7 @@ public final class SigV4Signer implements RequestSigner {
 
   /**
    * @param sessionToken the token of temporary credentials, sent as {@code x-amz-security-token}
+   * @param service {@code s3} for object storage
    */
   public SigV4Signer(
       String accessKeyId,

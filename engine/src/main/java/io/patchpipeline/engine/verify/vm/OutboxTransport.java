@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A transport that sends nothing: it appends each request to a JSON Lines file, as a dry run or a
- * demonstration shows what would be sent. A GET is answered with an empty DefectDojo result page
- * and any other request with an empty JSON object. The {@code Authorization} header is written as
- * {@code ****}; every other header, the webhook signature included, is written as sent.
+ * A transport that sends nothing. It appends each request to a JSON Lines file, so that a dry run
+ * or a demonstration shows what would be sent. It returns an empty DefectDojo result page for a GET
+ * and an empty JSON object for any other request. The {@code Authorization} header is written as
+ * {@code ****}, and every other header, the webhook signature included, is written as sent.
  */
 public final class OutboxTransport implements VmTransport {
   private final Path file;

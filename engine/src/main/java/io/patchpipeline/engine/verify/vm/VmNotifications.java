@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Tells the vulnerability-management systems about every verified unit: DefectDojo marks the unit's
+ * Notifies the vulnerability-management systems of every verified unit: DefectDojo marks the unit's
  * active findings mitigated, and the webhook receives one signed {@code unit.verified} event per
  * unit. This is the entry point that the CLI's {@code verify} and the Jenkins step share. A failure
  * of one unit or one system is returned as an undelivered {@link Delivery} and does not stop the
@@ -97,7 +97,7 @@ public final class VmNotifications {
     return record.runId() + "/" + unit.id();
   }
 
-  /** Builds the webhook event of one verified unit; the field names are documented. */
+  /** Builds the webhook event of one verified unit, with the fields that docs/verify.md lists. */
   static Map<String, Object> event(
       PatchRecord record, RemediationUnit unit, UnitVerdict verdict, Instant at) {
     Map<String, Object> event = new LinkedHashMap<>();

@@ -84,6 +84,30 @@ public final class Messages {
     return HOLDER.format("Deploy.Stopped", status, reason);
   }
 
+  public static String Deploy_Waiting(Object wave, Object reason, Object plan) {
+    return HOLDER.format("Deploy.Waiting", wave, reason, plan);
+  }
+
+  public static String Deploy_InvalidDecision(Object value) {
+    return HOLDER.format("Deploy.InvalidDecision", value);
+  }
+
+  public static String Deploy_NoDecisionInput(Object plan) {
+    return HOLDER.format("Deploy.NoDecisionInput", plan);
+  }
+
+  public static String Deploy_BodyNeedsBlockTool(Object plan, Object tool) {
+    return HOLDER.format("Deploy.BodyNeedsBlockTool", plan, tool);
+  }
+
+  public static String Deploy_BlockToolNeedsBody(Object plan) {
+    return HOLDER.format("Deploy.BlockToolNeedsBody", plan);
+  }
+
+  public static String Deploy_KubeconfigUnused(Object plan, Object tool) {
+    return HOLDER.format("Deploy.KubeconfigUnused", plan, tool);
+  }
+
   public static String PatchTriageStep_DisplayName() {
     return HOLDER.format("PatchTriageStep.DisplayName");
   }

@@ -106,6 +106,8 @@ final class DeployCommand implements Callable<Integer> {
       description = "Summary format on standard output. Default: ${DEFAULT-VALUE}.")
   String format;
 
+  @picocli.CommandLine.Mixin LedgerMixin ledgerOption = new LedgerMixin();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -130,6 +132,9 @@ final class DeployCommand implements Callable<Integer> {
       err.println("patch-pipeline: " + message);
     }
     print(result, out);
+    if (!dryRun) {
+      ledgerOption.append(record, err);
+    }
     out.flush();
     return exitCode(result);
   }

@@ -1,6 +1,7 @@
 package io.patchpipeline.engine.service;
 
 import io.patchpipeline.engine.core.Json;
+import io.patchpipeline.engine.evidence.BeforeScans;
 import io.patchpipeline.engine.evidence.UnitEvidence;
 import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RemediationUnit;
@@ -26,7 +27,7 @@ public final class UnitEvidenceBuilder {
   @SuppressWarnings("unchecked")
   public static UnitEvidence build(
       PatchRecord record,
-      String recordName,
+      Path recordFile,
       RemediationUnit unit,
       VerifyResult result,
       List<Path> afterScans,
@@ -38,7 +39,7 @@ public final class UnitEvidenceBuilder {
         verifications.add(verification);
       }
     }
-    Optional<TriageSection> triage = TriageRecords.read(record, recordName);
+    Optional<TriageSection> triage = TriageRecords.read(record, recordFile.toString());
     List<UnitEvidence.Decision> decisions = new ArrayList<>();
     triage
         .flatMap(section -> section.decision(unit.id()))
@@ -65,14 +66,12 @@ public final class UnitEvidenceBuilder {
         .ifPresent(
             link -> tickets.add(new UnitEvidence.Ticket(link.system(), link.key(), link.url())));
     Map<String, Object> unitMap = Json.mapper().convertValue(unit, Map.class);
-    // TODO: add the report files the record names as before-scans once the record keeps their
-    // paths.
     return new UnitEvidence(
         unit.id(),
         record.runId(),
         at,
         unitMap,
-        List.of(),
+        BeforeScans.of(record, recordFile, unit),
         afterScans,
         verifications,
         decisions,

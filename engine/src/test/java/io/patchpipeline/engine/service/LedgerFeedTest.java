@@ -6,6 +6,7 @@ import io.patchpipeline.engine.core.Json;
 import io.patchpipeline.engine.ledger.EventType;
 import io.patchpipeline.engine.ledger.Ledger;
 import io.patchpipeline.engine.ledger.LedgerEvent;
+import io.patchpipeline.engine.ledger.LedgerFeed;
 import io.patchpipeline.engine.ledger.LedgerOptions;
 import io.patchpipeline.engine.ledger.SlaOutcome;
 import io.patchpipeline.engine.policy.Priority;

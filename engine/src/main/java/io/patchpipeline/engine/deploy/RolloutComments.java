@@ -42,16 +42,20 @@ public final class RolloutComments {
         "Rollout "
             + state.rolloutId()
             + " started: "
-            + state.waves().size()
-            + " waves on "
-            + state.totalHosts()
-            + " hosts for units "
+            + count(state.waves().size(), "wave")
+            + " on "
+            + count(state.totalHosts(), "host")
+            + " for units "
             + String.join(", ", state.unitIds())
             + ".");
     for (WaveState wave : state.waves()) {
       lines.add("- " + wave.name() + ": " + String.join(", ", wave.hosts()));
     }
     return lines;
+  }
+
+  private static String count(int number, String noun) {
+    return number + " " + noun + (number == 1 ? "" : "s");
   }
 
   private static List<String> finished(RolloutState state) {

@@ -108,7 +108,8 @@ final class DemoCommand implements Callable<Integer> {
             record,
             "--plan",
             dir.resolve("deploy-plan.yaml").toString(),
-            "--dry-run");
+            "--dry-run",
+            "--comment-tickets");
     step(
         "5 Verify: a re-scan after the upgrades proves which CVEs are gone; their tickets close",
         "verify",

@@ -10,6 +10,7 @@ import io.patchpipeline.engine.deploy.RolloutState;
 import io.patchpipeline.engine.deploy.Sleeper;
 import io.patchpipeline.engine.deploy.WaveState;
 import io.patchpipeline.engine.deploy.tool.LocalCommandRunner;
+import io.patchpipeline.engine.service.CveGates;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,18 +55,19 @@ final class DeployCallable extends MasterToSlaveFileCallable<DeployTick> {
       if (state.length > 0) {
         Files.write(stateFile, state);
       }
-      DeployOptions options =
-          DeployOptions.of(recordFile, workspace.toPath().resolve(plan)).withStateFile(stateFile);
+      Path planFile = workspace.toPath().resolve(plan);
+      DeployOptions options = DeployOptions.of(recordFile, planFile).withStateFile(stateFile);
       if (!approved.isEmpty()) {
         options = options.withApprovedUnits(approved);
       }
       Clock clock = Clock.systemUTC();
+      LocalCommandRunner runner = new LocalCommandRunner();
       DeployService service =
           new DeployService(
               clock,
               Sleeper.real(clock),
-              new LocalCommandRunner(),
-              Optional.empty(),
+              runner,
+              CveGates.fromPlan(planFile, runner),
               Optional.empty());
       DeployResult result = service.advance(options, lines::add);
       for (Message message : result.messages()) {

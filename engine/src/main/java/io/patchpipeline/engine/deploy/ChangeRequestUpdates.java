@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Keeps a ServiceNow change request in step with the rollout: Implement with a work note when it
- * starts, a work note per wave outcome, and at the end Review when every wave passed, or a work
- * note with the failure (and the configured failed state, if any) when it was rolled back or
- * frozen.
+ * Keeps a ServiceNow change request in step with the rollout. It sets Implement with a work note
+ * when the rollout starts and adds a work note per wave outcome. At the end it sets Review when
+ * every wave passed; after a rollback or freeze it adds the failure as a work note and sets the
+ * configured failed state, if any.
  */
 public final class ChangeRequestUpdates implements RolloutListener {
   private final ChangeRequestClient client;

@@ -22,7 +22,7 @@ public record RolloutEvent(
     FINISHED
   }
 
-  /** What the rollout did after the wave; {@link #NONE} for the start and end events. */
+  /** The action the rollout took after a wave; {@link #NONE} for the start and end events. */
   public enum Decision {
     /** The wave passed and the next wave starts. */
     WIDENED,

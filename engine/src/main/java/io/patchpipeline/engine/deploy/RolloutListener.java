@@ -5,8 +5,8 @@ import java.io.IOException;
 /**
  * Receives the events of a rollout, such as to comment each wave's outcome on the units' tickets or
  * to update a change request. {@link RolloutNotifier} calls it after the state that reached the
- * event is saved, and again after a failure until it succeeds, so it may receive an event twice
- * only when a run stopped between the write and the next save.
+ * event is saved, and again after a failure, up to three times per run. A listener may receive an
+ * event twice when a run stopped between its write and the next save.
  */
 @FunctionalInterface
 public interface RolloutListener {

@@ -18,7 +18,7 @@ public final class TicketComments implements RolloutListener {
   private final PatchRecord record;
 
   /**
-   * @param record the record as it was before the rollout, which holds the units' ticket links
+   * @param record the record as it was before the rollout, which contains the units' ticket links
    */
   public TicketComments(TicketSync sync, PatchRecord record) {
     this.sync = sync;

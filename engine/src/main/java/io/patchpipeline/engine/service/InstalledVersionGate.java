@@ -27,9 +27,9 @@ import java.util.Optional;
 
 /**
  * The CVE gate of a wave: collects the installed versions of the wave's hosts as the plan's {@code
- * installedVersions} section says, then runs verification's {@link TargetedCheck} on each host and
- * fix. A host whose version cannot be read (command failed, file missing or unreadable, package not
- * reported) is {@link VersionGate.Status#UNKNOWN}, which never counts as fixed.
+ * installedVersions} section describes, then runs verification's {@link TargetedCheck} on each host
+ * and fix. A host whose version cannot be read (command failed, file missing or unreadable, package
+ * not reported) is {@link VersionGate.Status#UNKNOWN}, which never counts as fixed.
  */
 final class InstalledVersionGate implements VersionGate {
   private final InstalledVersionSource source;
@@ -93,8 +93,8 @@ final class InstalledVersionGate implements VersionGate {
   }
 
   /**
-   * Deletes the per-host files the wave command writes, so that a file left from an earlier run
-   * never stands for a host the command did not reach.
+   * Deletes the per-host files the wave command writes, so that a file left from an earlier run is
+   * never read for a host the command did not reach.
    */
   private void deleteStaleFiles(List<String> hosts) throws IOException {
     if (source.file().isEmpty() || !source.file().get().contains("{host}")) {

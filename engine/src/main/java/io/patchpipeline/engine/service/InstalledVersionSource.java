@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where the CVE gate reads the installed versions of a wave's hosts, from the plan's {@code
- * installedVersions} section: an optional {@code command} run once per wave ({@code {hosts}} is
- * replaced by the wave's hosts, comma-separated, as {@code --limit} takes them), then either a
+ * The source of the installed versions that the CVE gate reads for a wave's hosts, from the plan's
+ * {@code installedVersions} section: an optional {@code command} run once per wave ({@code {hosts}}
+ * is replaced by the wave's hosts, comma-separated, as {@code --limit} takes them), then either a
  * {@code file} read per host ({@code {host}} replaced) or for all hosts at once, or a {@code
  * hostCommand} run per host whose output is the package list.
  *

@@ -15,6 +15,9 @@ final class EpssValues {
   }
 
   static int parse(String text, String field, String file, String position) {
+    if (!isPlainDecimal(text)) {
+      throw invalid(text, field, file, position);
+    }
     double value;
     try {
       value = Double.parseDouble(text);
@@ -25,6 +28,48 @@ final class EpssValues {
       throw invalid(text, field, file, position);
     }
     return (int) Math.round(value * PackedEpssTable.SCALE);
+  }
+
+  /**
+   * Whether the text is digits with an optional point and exponent. {@link Double#parseDouble} also
+   * takes hexadecimal floats, type suffixes and surrounding spaces, which no EPSS file holds.
+   */
+  private static boolean isPlainDecimal(String text) {
+    int i = 0;
+    int n = text.length();
+    int digits = 0;
+    while (i < n && isDigit(text.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && text.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(text.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+        i++;
+      }
+      int exponentStart = i;
+      while (i < n && isDigit(text.charAt(i))) {
+        i++;
+      }
+      if (i == exponentStart) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static InputException invalid(String text, String field, String file, String position) {

@@ -33,7 +33,7 @@ class InstalledVersionGateTest {
   @TempDir Path folder;
   private final List<Command> commands = new ArrayList<>();
 
-  /** A runner that answers each host's command with the given output, or fails for "down". */
+  /** Returns a runner that outputs each listed host's package list and fails for other hosts. */
   private CommandRunner runner(Map<String, String> outputs) {
     return command -> {
       commands.add(command);

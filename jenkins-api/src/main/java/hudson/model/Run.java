@@ -39,6 +39,34 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     throw new UnsupportedOperationException();
   }
 
+  public int getNumber() {
+    throw new UnsupportedOperationException();
+  }
+
+  /** Returns the build before this one; the stub has none unless a test overrides it. */
+  public RunT getPreviousBuild() {
+    return null;
+  }
+
+  /** Returns the latest earlier build that is no longer running, as core's method does. */
+  public final RunT getPreviousCompletedBuild() {
+    RunT previous = getPreviousBuild();
+    while (previous != null && previous.isBuilding()) {
+      previous = previous.getPreviousBuild();
+    }
+    return previous;
+  }
+
+  /** Returns whether the build is still running; the stub's builds are not, unless overridden. */
+  public boolean isBuilding() {
+    return false;
+  }
+
+  /** Makes the result worse; the stub rejects it unless a test overrides it. */
+  public void setResult(Result r) {
+    throw new UnsupportedOperationException();
+  }
+
   public final synchronized ArtifactManager pickArtifactManager() throws IOException {
     return new LocalArtifactManager(new File(getRootDir(), "archive"));
   }

@@ -1,6 +1,7 @@
 // Mirrors org.jenkins-ci.main:jenkins-core:2.541.3; compile-only signature, never packaged.
 package jenkins.model;
 
+import hudson.ProxyConfiguration;
 import hudson.model.AbstractCIBase;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
@@ -8,6 +9,8 @@ import hudson.security.Permission;
 
 public class Jenkins extends AbstractCIBase implements AccessControlled, Loadable {
   public static final Permission ADMINISTER = null;
+
+  public transient volatile ProxyConfiguration proxy;
 
   private Jenkins() {}
 

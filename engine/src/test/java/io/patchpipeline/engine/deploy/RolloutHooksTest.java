@@ -61,7 +61,12 @@ class RolloutHooksTest {
   }
 
   private DeployService service(RolloutListener... extra) throws IOException {
-    BlockDeployer.Body body = (request, rollback) -> bodyPasses || rollback;
+    BlockDeployer.Body body =
+        (request, rollback) ->
+            Optional.of(
+                bodyPasses || rollback
+                    ? BlockDeployer.BodyOutcome.success()
+                    : BlockDeployer.BodyOutcome.failure("exit code 1"));
     List<RolloutListener> listeners = new ArrayList<>();
     listeners.add(new TicketComments(ticketSync(), RecordStore.read(recordFile)));
     listeners.addAll(List.of(extra));

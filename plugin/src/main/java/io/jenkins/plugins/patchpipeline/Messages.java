@@ -84,6 +84,30 @@ public final class Messages {
     return HOLDER.format("Deploy.Stopped", status, reason);
   }
 
+  public static String Deploy_Waiting(Object wave, Object reason, Object plan) {
+    return HOLDER.format("Deploy.Waiting", wave, reason, plan);
+  }
+
+  public static String Deploy_InvalidDecision(Object value) {
+    return HOLDER.format("Deploy.InvalidDecision", value);
+  }
+
+  public static String Deploy_NoDecisionInput(Object plan) {
+    return HOLDER.format("Deploy.NoDecisionInput", plan);
+  }
+
+  public static String Deploy_BodyNeedsBlockTool(Object plan, Object tool) {
+    return HOLDER.format("Deploy.BodyNeedsBlockTool", plan, tool);
+  }
+
+  public static String Deploy_BlockToolNeedsBody(Object plan) {
+    return HOLDER.format("Deploy.BlockToolNeedsBody", plan);
+  }
+
+  public static String Deploy_KubeconfigUnused(Object plan, Object tool) {
+    return HOLDER.format("Deploy.KubeconfigUnused", plan, tool);
+  }
+
   public static String PatchTriageStep_DisplayName() {
     return HOLDER.format("PatchTriageStep.DisplayName");
   }
@@ -122,5 +146,37 @@ public final class Messages {
 
   public static String Tickets_Invalid(Object name, Object problem) {
     return HOLDER.format("Tickets.Invalid", name, problem);
+  }
+
+  public static String Tickets_InvalidProxy(Object problem) {
+    return HOLDER.format("Tickets.InvalidProxy", problem);
+  }
+
+  public static String Tickets_WritesFailed(Object units, Object name) {
+    return HOLDER.format("Tickets.WritesFailed", units, name);
+  }
+
+  public static String Tickets_TestNoName() {
+    return HOLDER.format("Tickets.TestNoName");
+  }
+
+  public static String Tickets_TestNotSaved(Object name) {
+    return HOLDER.format("Tickets.TestNotSaved", name);
+  }
+
+  public static String Tickets_TestPassed(Object result) {
+    return HOLDER.format("Tickets.TestPassed", result);
+  }
+
+  public static String Tickets_TestFailed(Object problem) {
+    return HOLDER.format("Tickets.TestFailed", problem);
+  }
+
+  public static String Detect_PreviousRecord(Object build) {
+    return HOLDER.format("Detect.PreviousRecord", build);
+  }
+
+  public static String Detect_PreviousRecordInvalid(Object build, Object problem) {
+    return HOLDER.format("Detect.PreviousRecordInvalid", build, problem);
   }
 }

@@ -13,7 +13,7 @@ import io.patchpipeline.engine.ticket.TicketSystemConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -24,32 +24,47 @@ import java.util.stream.Collectors;
 final class TicketStage {
   private final List<TicketSystem> systems;
   private final CredentialLookup credentials;
+  private final Supplier<HttpSettings> http;
 
   /**
+   * Creates a stage whose requests use Jenkins' proxy configuration.
+   *
    * @param systems the configured ticket systems, as the global configuration lists them
    * @param credentials where secrets are read for the build
    */
   TicketStage(List<TicketSystem> systems, CredentialLookup credentials) {
+    this(systems, credentials, JenkinsProxy::settings);
+  }
+
+  /** Creates a stage whose requests use the settings that {@code http} returns at each sync. */
+  TicketStage(
+      List<TicketSystem> systems, CredentialLookup credentials, Supplier<HttpSettings> http) {
     this.systems = List.copyOf(systems);
     this.credentials = credentials;
+    this.http = http;
   }
 
   /**
    * Syncs the tickets of the build's record with the system {@code name} and stores the updated
    * record with the build.
    *
-   * @return the ticket key of each unit that has a ticket
+   * @return the counts, the ticket key of each unit that has a ticket, and how many units' writes
+   *     failed and stay in the outbox for the next run
    * @throws AbortException when no system has that name, it is configured wrongly or its credential
    *     is missing
    * @throws IOException when the record or the outbox cannot be read or written
    */
-  Map<String, String> sync(Run<?, ?> run, String name, PrintStream log) throws IOException {
+  TicketSyncResult sync(Run<?, ?> run, String name, PrintStream log) throws IOException {
     ConfiguredTicketSystem system = find(name.trim());
     TicketSystemConfig config;
-    // TODO: Requests ignore the Jenkins proxy configuration. Map hudson.ProxyConfiguration
-    // (host, port, no-proxy hosts and proxy credentials) to the engine's HttpSettings.withProxy.
+    HttpSettings settings;
     try {
-      config = system.toConfig(HttpSettings.defaults());
+      settings = http.get();
+    } catch (IllegalArgumentException e) {
+      throw new AbortException(Messages.Tickets_InvalidProxy(e.getMessage()));
+    }
+    try {
+      config = system.toConfig(settings);
     } catch (IllegalArgumentException e) {
       throw new AbortException(Messages.Tickets_Invalid(system.getName(), e.getMessage()));
     }
@@ -65,7 +80,7 @@ final class TicketStage {
     }
     BuildRecords.write(run, RecordStore.toBytes(result.record()));
     log.println(Messages.Console_Prefix(result.summary(system.getName())));
-    return result.keysByUnit();
+    return result;
   }
 
   private ConfiguredTicketSystem find(String name) throws AbortException {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.patchpipeline;
 
 import hudson.model.Cause;
 import hudson.model.Job;
+import hudson.model.Result;
 import hudson.model.Run;
 import java.io.File;
 import java.io.IOException;
@@ -11,6 +12,9 @@ import java.nio.file.Path;
 final class TestRun extends Run<TestRun.TestJob, TestRun> {
   private final Path rootDir;
   private Cause cause;
+  private Result result;
+  private TestRun previous;
+  private int number = 1;
 
   TestRun(Path rootDir) throws IOException {
     super(new TestJob());
@@ -26,6 +30,33 @@ final class TestRun extends Run<TestRun.TestJob, TestRun> {
   @Override
   public <T extends Cause> T getCause(Class<T> type) {
     return type.isInstance(cause) ? type.cast(cause) : null;
+  }
+
+  /** Sets the build before this one, which {@link #getPreviousBuild} returns, and the number. */
+  TestRun after(TestRun value) {
+    previous = value;
+    number = value.number + 1;
+    return this;
+  }
+
+  @Override
+  public TestRun getPreviousBuild() {
+    return previous;
+  }
+
+  @Override
+  public int getNumber() {
+    return number;
+  }
+
+  @Override
+  public void setResult(Result value) {
+    result = value;
+  }
+
+  /** Returns the result a step set, or {@code null} when none did. */
+  Result resultSet() {
+    return result;
   }
 
   @Override

@@ -135,7 +135,8 @@ final class DemoCommand implements Callable<Integer> {
             record,
             "--plan",
             dir.resolve("deploy-plan.yaml").toString(),
-            "--dry-run");
+            "--dry-run",
+            "--comment-tickets");
     Path outbox = dir.resolve("notifications.jsonl");
     Files.deleteIfExists(outbox);
     step(

@@ -39,7 +39,23 @@ public final class PlanLoader {
     }
   }
 
+  /**
+   * Reads the YAML tree of a plan, for sections that other layers read themselves, such as the
+   * installed-version source of the CVE gate.
+   */
+  public static PlanNodes root(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new PlanNodes(file.toString(), "", tree(in, file.toString()));
+    } catch (NoSuchFileException e) {
+      throw new InputException(file.toString(), "", "plan not found", e);
+    }
+  }
+
   public static DeployPlan load(InputStream in, String name) throws IOException {
+    return parse(new PlanNodes(name, "", tree(in, name)));
+  }
+
+  private static JsonNode tree(InputStream in, String name) throws IOException {
     JsonNode tree;
     try {
       tree = Json.yaml().readTree(in);
@@ -49,7 +65,7 @@ public final class PlanLoader {
     if (tree == null || !tree.isObject()) {
       throw new InputException(name, "", "not a rollout plan; expected a YAML mapping");
     }
-    return parse(new PlanNodes(name, "", tree));
+    return tree;
   }
 
   static DeployPlan parse(PlanNodes root) {

@@ -144,7 +144,8 @@ final class FeedRecords {
             RolloutState.Status.SUCCEEDED,
             "",
             TRIAGED,
-            DEPLOYED);
+            DEPLOYED,
+            List.of());
     return new DeploySection("plan.yaml", "ansible", false, rollout).writeTo(approved());
   }
 

@@ -217,8 +217,8 @@ final class VerifyCommand implements Callable<Integer> {
         new EvidenceBundles(signer, knownSecrets())
             .write(patchRecord, record, result, rescans, folder, now, UnitVerdict::verified);
     for (java.util.Map.Entry<String, Path> zip : zips.entrySet()) {
-      String zipName = zip.getValue().getFileName().toString();
-      Path bundle = folder.resolve(zipName.substring(0, zipName.length() - ".zip".length()));
+      String zipFile = zip.getValue().toString();
+      Path bundle = Path.of(zipFile.substring(0, zipFile.length() - ".zip".length()));
       if (evidenceStore.isSet()) {
         evidenceStore.upload(bundle, environment, spec.commandLine().getOut());
       }

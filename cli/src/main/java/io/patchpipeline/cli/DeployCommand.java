@@ -143,7 +143,7 @@ final class DeployCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DeployOptions options = options();
     Clock clock = Clock.systemUTC();
-    LocalCommandRunner runner = new LocalCommandRunner();
+    LocalCommandRunner runner = new LocalCommandRunner().withoutVariables(secretVariables());
     DeployHooks.Choice hooks =
         new DeployHooks.Choice(commentTickets, tickets, system, changeRequest, System::getenv);
     DeployService service =
@@ -268,5 +268,27 @@ final class DeployCommand implements Callable<Integer> {
       case AWAITING_DECISION -> AWAITING_DECISION;
       default -> STOPPED;
     };
+  }
+
+  /**
+   * Returns the variables of this process that hold secrets, which commands of the rollout must not
+   * inherit: every {@code PATCH_PIPELINE_} variable and the token or password variables that the
+   * ticket configuration names.
+   */
+  private java.util.Set<String> secretVariables() throws java.io.IOException {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (String name : System.getenv().keySet()) {
+      if (name.startsWith("PATCH_PIPELINE_")) {
+        names.add(name);
+      }
+    }
+    if (tickets != null) {
+      io.patchpipeline.engine.ticket.TicketConfigFile config =
+          io.patchpipeline.engine.ticket.TicketConfigFile.read(tickets);
+      for (String system : config.systems().keySet()) {
+        config.secret(system).env().ifPresent(names::add);
+      }
+    }
+    return names;
   }
 }

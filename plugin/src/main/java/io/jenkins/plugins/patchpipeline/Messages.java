@@ -104,6 +104,10 @@ public final class Messages {
     return HOLDER.format("Deploy.BlockToolNeedsBody", plan);
   }
 
+  public static String Verify_DeliveryFailed(Object line) {
+    return HOLDER.format("Verify.DeliveryFailed", line);
+  }
+
   public static String Deploy_InvalidChangeRequest(Object value) {
     return HOLDER.format("Deploy.InvalidChangeRequest", value);
   }

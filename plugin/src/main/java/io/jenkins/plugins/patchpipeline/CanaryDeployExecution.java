@@ -99,8 +99,8 @@ final class CanaryDeployExecution extends StepExecution {
   }
 
   /**
-   * Sets the ticket system for wave comments and the change request to update, with the system that
-   * holds it; each may be null.
+   * Sets the ticket system for wave comments, the change request to update, and the ServiceNow
+   * system that contains it. Each may be null.
    */
   CanaryDeployExecution withNotices(
       String tickets, String changeRequest, String changeRequestSystem) {

@@ -2,6 +2,7 @@ package io.patchpipeline.engine.http;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -15,10 +16,10 @@ import java.util.Set;
 
 /**
  * The one HTTP client of the engine: every external call (tickets, feeds, webhooks) goes through
- * {@link #send}. It applies a timeout to every request, retries 429, 502, 503, 504 and connection
- * errors with exponential backoff and jitter, honours {@code Retry-After}, gives up after the total
- * time of {@link HttpSettings}, throttles writes, and keeps credentials out of every message.
- * Thread-safe.
+ * {@link #send}. It applies a timeout to every request, treats a redirect as a failure, retries
+ * 429, 502, 503, 504 and connection errors with exponential backoff and jitter, honours {@code
+ * Retry-After}, gives up after the total time of {@link HttpSettings}, throttles writes, and keeps
+ * credentials out of every message. Thread-safe.
  */
 public final class HttpService {
   private static final Set<Integer> REFUSED = Set.of(429, 503);
@@ -83,8 +84,8 @@ public final class HttpService {
    * Sends {@code request} until it succeeds, fails with a status that is not retried, or the retry
    * budget runs out.
    *
-   * @return a response with a status below 400
-   * @throws HttpException with the status of an error response, or {@link
+   * @return a response with a status below 300
+   * @throws HttpException with the status of an error or redirect response, or {@link
    *     HttpException#outcomeUnknown()} when a non-idempotent request was sent but its response
    *     lost
    */
@@ -92,7 +93,7 @@ public final class HttpService {
     Instant deadline = clock.instant().plus(settings.totalTimeout());
     for (int attempt = 1; ; attempt++) {
       Attempt result = attempt(request, deadline);
-      if (result.response != null && result.response.status() < 400) {
+      if (result.response != null && result.response.status() < 300) {
         return result.response;
       }
       if (!result.retry) {
@@ -135,6 +136,10 @@ public final class HttpService {
 
   private Attempt classify(ApiRequest request, ApiResponse response) {
     int status = response.status();
+    if (status >= 300 && status < 400) {
+      return new Attempt(
+          null, false, failure(request, redirect(response), status, false, response));
+    }
     if (status < 400) {
       return new Attempt(response, false, null);
     }
@@ -147,6 +152,34 @@ public final class HttpService {
       return new Attempt(response, retry, failure(request, text, status, !retry, response));
     }
     return new Attempt(response, false, failure(request, text, status, false, response));
+  }
+
+  /**
+   * Describes a redirect, which an API call never follows: an SSO proxy or a wrong base URL answers
+   * with a login page, and following it would send the credentials and the body to another origin.
+   */
+  private static String redirect(ApiResponse response) {
+    String target = response.header("Location").map(HttpService::origin).orElse("");
+    return "unexpected response HTTP "
+        + response.status()
+        + (target.isEmpty() ? "" : " redirecting to " + target)
+        + "; check the URL; a login page or proxy may be answering";
+  }
+
+  /** Returns the scheme, host and port of a redirect target, without its path and query. */
+  private static String origin(String location) {
+    try {
+      URI uri = URI.create(location.strip());
+      if (uri.getHost() == null) {
+        return "another path of the same server";
+      }
+      return uri.getScheme()
+          + "://"
+          + uri.getHost()
+          + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 
   private Attempt lost(ApiRequest request, String reason) {

@@ -107,15 +107,16 @@ abstract class JiraClient implements TicketClient {
     fields.putObject("priority").put("name", priorityName(draft.state().priority()));
     fields.put("duedate", draft.dueDate().toString());
     addProperty(body, draft.state());
-    JsonNode created = send(ApiRequest.postJson(api("issue"), write(body))).json();
-    String key = created.path("key").asText();
+    ApiRequest request = ApiRequest.postJson(api("issue"), write(body));
+    ApiResponse response = send(request);
+    JsonNode created = ApiErrors.json(name(), request, response);
+    String key = created.path("key").asText("");
+    String id = created.path("id").asText("");
+    if (key.isBlank() || id.isBlank()) {
+      throw ApiErrors.unexpected(name(), request, response, "no issue key or id");
+    }
     return new RemoteTicket(
-        key,
-        created.path("id").asText(),
-        browse(key),
-        draft.dedupKey(),
-        "new",
-        Optional.of(draft.state()));
+        key, id, browse(key), draft.dedupKey(), "new", Optional.of(draft.state()));
   }
 
   @Override
@@ -225,6 +226,16 @@ abstract class JiraClient implements TicketClient {
     } catch (HttpException e) {
       throw ApiErrors.of(name(), e, http.redactor());
     }
+  }
+
+  /** Sends a search request and returns the page, which must be a JSON object with issues. */
+  JsonNode searchPage(ApiRequest request) throws IOException {
+    ApiResponse response = send(request);
+    JsonNode page = ApiErrors.json(name(), request, response);
+    if (!page.path("issues").isArray()) {
+      throw ApiErrors.unexpected(name(), request, response, "no issues list");
+    }
+    return page;
   }
 
   URI api(String path) {

@@ -71,8 +71,12 @@ public final class ServiceNowClient implements TicketClient {
                   + limit
                   + "&sysparm_offset="
                   + offset);
-      ApiResponse response = send(ApiRequest.get(uri));
-      JsonNode page = response.json().path("result");
+      ApiRequest request = ApiRequest.get(uri);
+      ApiResponse response = send(request);
+      JsonNode page = ApiErrors.json(name(), request, response).path("result");
+      if (!page.isArray()) {
+        throw ApiErrors.unexpected(name(), request, response, "no result list");
+      }
       for (JsonNode item : page) {
         String key = item.path("correlation_id").asText();
         if (dedupKeys.contains(key)) {
@@ -99,11 +103,18 @@ public final class ServiceNowClient implements TicketClient {
     ObjectNode body = fields(draft, draft.state(), true);
     body.put("correlation_id", draft.dedupKey());
     body.put("correlation_display", "Patch Pipeline");
-    JsonNode result = send(ApiRequest.postJson(table(""), write(body))).json().path("result");
+    ApiRequest request = ApiRequest.postJson(table(""), write(body));
+    ApiResponse response = send(request);
+    JsonNode result = ApiErrors.json(name(), request, response).path("result");
+    String number = result.path("number").asText("");
+    String sysId = result.path("sys_id").asText("");
+    if (number.isBlank() || sysId.isBlank()) {
+      throw ApiErrors.unexpected(name(), request, response, "no result.sys_id or number");
+    }
     return new RemoteTicket(
-        result.path("number").asText(),
-        result.path("sys_id").asText(),
-        link(result.path("sys_id").asText()),
+        number,
+        sysId,
+        link(sysId),
         draft.dedupKey(),
         result.path("state").asText(""),
         Optional.of(draft.state()));

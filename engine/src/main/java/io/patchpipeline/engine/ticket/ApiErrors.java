@@ -25,7 +25,7 @@ final class ApiErrors {
   private ApiErrors() {}
 
   static TicketException of(String system, HttpException e, Redactor redactor) {
-    String detail = e.response().map(r -> shorten(detail(r))).orElse("");
+    String detail = e.response().map(r -> shorten(redactor.redact(detail(r)))).orElse("");
     String message = e.getMessage() + (detail.isEmpty() ? "" : ": " + detail);
     if (e.status() == 401 || e.status() == 403) {
       message += ". Check the user and token or password of ticket system '" + system + "'";
@@ -34,7 +34,7 @@ final class ApiErrors {
   }
 
   /**
-   * Parses a response body that must be a JSON object, such as the answer to a create or search.
+   * Parses a response body that must be a JSON object, such as the response to a create or search.
    *
    * @throws TicketException naming the status and URL when the body is not a JSON object
    */
@@ -53,7 +53,7 @@ final class ApiErrors {
 
   /**
    * Returns the error for a 2xx response that lacks what the API documents, such as a created
-   * ticket without a key. A login page or proxy that answers 200 causes this.
+   * ticket without a key. A login page or proxy that returns 200 causes this.
    */
   static TicketException unexpected(
       String system, ApiRequest request, ApiResponse response, String what) {

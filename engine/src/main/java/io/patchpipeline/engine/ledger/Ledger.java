@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +56,8 @@ public final class Ledger implements AutoCloseable {
    * Later detections keep the first detection time, and they record SLA_DUE again only when the due
    * date changed, as when new threat data raised the priority.
    */
-  public void recordDetected(LedgerUnit unit, String runId) {
+  public void recordDetected(LedgerUnit detected, String runId) {
+    LedgerUnit unit = detected.atStoredPrecision();
     inTransaction(
         connection -> {
           Optional<LedgerUnit> existing = find(connection, unit.unitId());
@@ -250,7 +252,15 @@ public final class Ledger implements AutoCloseable {
   }
 
   private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return OffsetDateTime.ofInstant(stored(instant), ZoneOffset.UTC);
+  }
+
+  /**
+   * Truncates to microseconds, the precision of H2's and PostgreSQL's {@code TIMESTAMP WITH TIME
+   * ZONE}, so a time read back equals the time written and a rerun compares equal.
+   */
+  static Instant stored(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
   }
 
   private static void insertUnit(Connection connection, LedgerUnit unit) throws SQLException {

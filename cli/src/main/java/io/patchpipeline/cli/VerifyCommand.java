@@ -176,8 +176,7 @@ final class VerifyCommand implements Callable<Integer> {
           writer.writeUnit(
               UnitEvidenceBuilder.build(patchRecord, record.toString(), unit, result, rescans, now),
               folder);
-      Path zip = folder.resolve(verdict.unitId() + ".zip");
-      io.patchpipeline.engine.evidence.EvidenceZip.pack(bundle, zip);
+      Path zip = io.patchpipeline.engine.evidence.EvidenceZip.packBeside(bundle);
       zips.put(verdict.unitId(), zip);
       spec.commandLine().getOut().println("Evidence for " + verdict.unitId() + " in " + bundle);
     }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code evidence verify} says what it checked and rejects what is no bundle with exit code 2. */
+/**
+ * {@code evidence verify} prints what it checked and rejects what is no bundle with exit code 2.
+ */
 class EvidenceCommandTest {
   private static final String KEY = "evidence-key-of-this-test-0123";
 

@@ -93,7 +93,7 @@ class LongSecretEchoTest {
     }
   }
 
-  /** Answers 401 with the Authorization header and the decoded token, as a careless proxy does. */
+  /** Returns 401 with the Authorization header and the decoded token, as a careless proxy does. */
   private static void echo(HttpExchange exchange) throws IOException {
     exchange.getRequestBody().readAllBytes();
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A create answered by a redirect, by a 2xx without a ticket key, or by a body that is not JSON (an
+ * A create that gets a redirect, by a 2xx without a ticket key, or by a body that is not JSON (an
  * SSO proxy's login page) fails: nothing is linked, the outbox keeps the create, and the writes
  * count the requests sent.
  */
@@ -31,7 +31,7 @@ class UnexpectedResponseTest {
 
   @TempDir Path temp;
 
-  /** The answer of the server under test to a create request; searches find nothing. */
+  /** The response of the server under test to a create request; searches find nothing. */
   enum CreateAnswer {
     REDIRECT_ELSEWHERE(302, "", "HTTP 302 redirecting to http://127.0.0.1:1"),
     REDIRECT_SAME_SERVER(307, "", "HTTP 307 redirecting to another path"),
@@ -122,7 +122,7 @@ class UnexpectedResponseTest {
 
   /**
    * A server on 127.0.0.1 under a base path, such as a proxy in front of a ticket system: searches
-   * get an empty page of the API's shape, or the create answer when {@code searchesToo} is set.
+   * get an empty page of the API's shape, or the create response when {@code searchesToo} is set.
    */
   private static final class ProxyLikeServer implements AutoCloseable {
     final AtomicInteger creates = new AtomicInteger();

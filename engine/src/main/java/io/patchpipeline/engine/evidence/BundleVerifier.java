@@ -6,8 +6,10 @@ import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Json;
 import io.patchpipeline.engine.record.UnitIds;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -167,7 +169,7 @@ public final class BundleVerifier {
           String actual = present.get(path);
           if (actual == null) {
             problems.add("file " + path + " is listed in manifest.json but missing");
-          } else if (!actual.equals(sha256)) {
+          } else if (!MessageDigest.isEqual(ascii(actual), ascii(sha256))) {
             problems.add("file " + path + " was changed: its SHA-256 differs from manifest.json");
           }
         });
@@ -175,6 +177,10 @@ public final class BundleVerifier {
         .filter(path -> !listed.containsKey(path))
         .forEach(
             path -> problems.add("file " + path + " was added: manifest.json does not list it"));
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   private static boolean checkSignature(

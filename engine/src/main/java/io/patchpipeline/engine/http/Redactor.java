@@ -121,7 +121,8 @@ public final class Redactor {
       int[] start = new int[text.length()];
       int[] end = new int[text.length()];
       int n = 0;
-      for (int i = 0; i < text.length(); n++) {
+      int i = 0;
+      while (i < text.length()) {
         int width = 1;
         char c = text.charAt(i);
         if (c == '%' && isHex(text, i + 1) && isHex(text, i + 2)) {
@@ -131,6 +132,7 @@ public final class Redactor {
         decoded.append(Character.toLowerCase(c));
         start[n] = i;
         end[n] = i + width;
+        n++;
         i += width;
       }
       return new View(decoded.toString(), start, end);

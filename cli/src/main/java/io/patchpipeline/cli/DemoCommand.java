@@ -98,7 +98,23 @@ final class DemoCommand implements Callable<Integer> {
               "--approver",
               "alice",
               "--reason",
-              "Tested on staging; change CHG-1042 approved");
+              "Tested on staging; change CHG-1042 approved",
+              "--comment-tickets");
+      code |=
+          step(
+              "3 Triage: an incident commander lets the emergency unit skip the canary; a"
+                  + " post-incident review ticket opens",
+              "triage",
+              "approve",
+              pending.get(),
+              "--record",
+              record,
+              "--approver",
+              "carol",
+              "--reason",
+              "Log4Shell is exploited on the internet facing shop; patch every host now",
+              "--emergency-bypass",
+              "--comment-tickets");
     }
     code |=
         step(

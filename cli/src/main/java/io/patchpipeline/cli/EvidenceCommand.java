@@ -4,6 +4,7 @@ import io.patchpipeline.engine.evidence.BundleCheck;
 import io.patchpipeline.engine.evidence.BundleVerifier;
 import io.patchpipeline.engine.evidence.EvidenceSigner;
 import io.patchpipeline.engine.evidence.EvidenceZip;
+import io.patchpipeline.engine.service.SigningKeys;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,9 @@ final class EvidenceCommand implements Callable<Integer> {
     @Option(
         names = "--signing-key-file",
         paramLabel = "FILE",
-        description = "The HMAC-SHA256 key the bundle was signed with.")
+        description =
+            "The HMAC-SHA256 key the bundle was signed with, or the Ed25519 public key (PEM) of"
+                + " the private key that signed it.")
     Path signingKey;
 
     @Override
@@ -55,7 +58,7 @@ final class EvidenceCommand implements Callable<Integer> {
       Optional<EvidenceSigner> signer =
           signingKey == null
               ? Optional.empty()
-              : Optional.of(EvidenceSigner.hmac(Files.readAllBytes(signingKey)));
+              : Optional.of(SigningKeys.signer(Files.readAllBytes(signingKey)));
       BundleCheck check =
           Files.isDirectory(bundle)
               ? BundleVerifier.verify(bundle, signer)

@@ -1,19 +1,12 @@
 package io.patchpipeline.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.patchpipeline.engine.ledger.EventType;
 import io.patchpipeline.engine.ledger.HtmlReport;
 import io.patchpipeline.engine.ledger.Ledger;
-import io.patchpipeline.engine.ledger.LedgerEvent;
 import io.patchpipeline.engine.ledger.LedgerOptions;
-import io.patchpipeline.engine.ledger.LedgerUnit;
-import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RecordStore;
-import io.patchpipeline.engine.record.RemediationUnit;
-import io.patchpipeline.engine.ticket.TicketLinks;
+import io.patchpipeline.engine.service.LedgerFeed;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
     Instant now = Instant.now();
     try (Ledger open = Ledger.open(options())) {
       if (record != null) {
-        add(open, RecordStore.read(record), now);
+        LedgerFeed.append(open, RecordStore.read(record), record.toString());
       }
       open.markOverdue(now);
       HtmlReport.write(out, "Patch Pipeline: remediation and SLA", open.units(), now);
@@ -82,51 +75,5 @@ final class ReportCommand implements Callable<Integer> {
     }
     String password = passwordEnv == null ? "" : System.getenv(passwordEnv);
     return new LedgerOptions(jdbcUrl, jdbcUser, password == null ? "" : password);
-  }
-
-  /** Adds each unit once, then the events of its later stages that the ledger does not have. */
-  private static void add(Ledger ledger, PatchRecord patchRecord, Instant now) {
-    Optional<JsonNode> verify = patchRecord.stage("verify");
-    for (RemediationUnit unit : patchRecord.units()) {
-      ledger.recordDetected(LedgerUnit.of(unit, patchRecord.createdAt()), patchRecord.runId());
-      TicketLinks.of(patchRecord)
-          .unit(unit.id())
-          .ifPresent(
-              link ->
-                  addOnce(
-                      ledger,
-                      new LedgerEvent(
-                          unit.id(),
-                          EventType.TICKETED,
-                          patchRecord.createdAt(),
-                          patchRecord.runId(),
-                          "pipeline",
-                          link.key())));
-      if (verify.isPresent() && verified(verify.get(), unit.id())) {
-        Instant at = Instant.parse(verify.get().path("verifiedAt").asText(now.toString()));
-        addOnce(
-            ledger,
-            new LedgerEvent(unit.id(), EventType.VERIFIED, at, patchRecord.runId(), "verify", ""));
-        addOnce(
-            ledger,
-            new LedgerEvent(unit.id(), EventType.CLOSED, at, patchRecord.runId(), "verify", ""));
-      }
-    }
-  }
-
-  private static boolean verified(JsonNode section, String unitId) {
-    for (JsonNode unit : section.path("units")) {
-      if (unit.path("unitId").asText().equals(unitId)) {
-        return unit.path("verified").asBoolean(false);
-      }
-    }
-    return false;
-  }
-
-  private static void addOnce(Ledger ledger, LedgerEvent event) {
-    boolean known = ledger.events(event.unitId()).stream().anyMatch(e -> e.type() == event.type());
-    if (!known) {
-      ledger.record(event);
-    }
   }
 }

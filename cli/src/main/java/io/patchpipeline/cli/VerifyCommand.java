@@ -4,6 +4,8 @@ import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Message;
 import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RecordStore;
+import io.patchpipeline.engine.service.EvidenceBundles;
+import io.patchpipeline.engine.service.VerifySection;
 import io.patchpipeline.engine.ticket.TicketLink;
 import io.patchpipeline.engine.ticket.TicketLinks;
 import io.patchpipeline.engine.ticket.TicketSync;
@@ -99,7 +101,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--signing-key-file",
       paramLabel = "FILE",
-      description = "Sign evidence bundles with HMAC-SHA256 using the bytes of this file.")
+      description =
+          "Sign evidence bundles with this key: an Ed25519 private key in PEM (PKCS#8), or any"
+              + " other file of at least 16 bytes as an HMAC-SHA256 key.")
   Path signingKey;
 
   /** Looks up environment variables for ticket secrets; tests replace it. */
@@ -153,32 +157,30 @@ final class VerifyCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** Closes the ticket of each verified unit that has an open one, and returns the record. */
+  /** Writes a bundle for each verified unit and returns the zip files by unit id. */
   private java.util.Map<String, Path> writeEvidence(
       PatchRecord patchRecord, VerifyResult result, java.time.Instant now) throws Exception {
     java.util.Optional<io.patchpipeline.engine.evidence.EvidenceSigner> signer =
         signingKey == null
             ? java.util.Optional.empty()
             : java.util.Optional.of(
-                io.patchpipeline.engine.evidence.EvidenceSigner.hmac(
+                io.patchpipeline.engine.service.SigningKeys.signer(
                     java.nio.file.Files.readAllBytes(signingKey)));
-    io.patchpipeline.engine.evidence.EvidenceWriter writer =
-        new io.patchpipeline.engine.evidence.EvidenceWriter(signer, List.of());
     Path folder = evidence.resolve(now.toString().replace(':', '-'));
-    java.util.Map<String, Path> zips = new java.util.LinkedHashMap<>();
-    for (UnitVerdict verdict : result.units()) {
-      if (!verdict.verified()) {
-        continue;
-      }
-      io.patchpipeline.engine.record.RemediationUnit unit =
-          patchRecord.unit(verdict.unitId()).orElseThrow();
-      Path bundle =
-          writer.writeUnit(
-              UnitEvidenceBuilder.build(patchRecord, record.toString(), unit, result, rescans, now),
-              folder);
-      Path zip = io.patchpipeline.engine.evidence.EvidenceZip.packBeside(bundle);
-      zips.put(verdict.unitId(), zip);
-      spec.commandLine().getOut().println("Evidence for " + verdict.unitId() + " in " + bundle);
+    java.util.Map<String, Path> zips =
+        new EvidenceBundles(signer, List.of())
+            .write(
+                patchRecord,
+                record.toString(),
+                result,
+                rescans,
+                folder,
+                now,
+                UnitVerdict::verified);
+    for (String unitId : zips.keySet()) {
+      spec.commandLine()
+          .getOut()
+          .println("Evidence for " + unitId + " in " + folder.resolve(unitId));
     }
     return zips;
   }
@@ -194,11 +196,7 @@ final class VerifyCommand implements Callable<Integer> {
       if (!unit.verified() || link.isEmpty() || link.get().status().equals("closed")) {
         continue;
       }
-      String text =
-          "Verified by Patch Pipeline ("
-              + String.join(", ", unit.methods())
-              + "): "
-              + unit.closure().reason();
+      String text = VerifySection.closingComment(current, unit.unitId());
       current =
           sync.close(
               current,

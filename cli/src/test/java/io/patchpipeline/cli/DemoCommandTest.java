@@ -16,11 +16,20 @@ class DemoCommandTest {
     assertThat(run.out).contains("== 1 Detect");
     assertThat(run.out).contains("8 remediation units");
     assertThat(run.out).contains("== 2 Tickets").contains("3 created, 0 updated");
-    assertThat(run.out).contains("Commented 3 triage decisions on tickets");
+    assertThat(run.out)
+        .contains("Triage on tickets in local: 3 comments written, 0 already written");
+    assertThat(run.out).contains("1 post-incident review opened, 0 found from an earlier run");
+    assertThat(java.nio.file.Files.readString(dir.resolve("demo/tickets/PP-4.json")))
+        .contains("pp.review-")
+        .contains("Approved by: carol")
+        .contains("Log4Shell is exploited")
+        .contains("The unit's ticket is PP-1");
+    assertThat(java.nio.file.Files.readString(dir.resolve("demo/tickets/PP-1.json")))
+        .contains("Post-incident review opened: PP-4.");
     assertThat(java.nio.file.Files.readString(dir.resolve("demo/tickets/PP-3.json")))
         .contains("Triage: NEEDS_APPROVAL by rule no-rule-matched");
     assertThat(run.out).contains("== 3 Triage").contains("Approved PP-97cb862820 by alice");
-    assertThat(run.out).contains("== 4 Test and deploy").contains("dry run: 3 waves with ansible");
+    assertThat(run.out).contains("== 4 Test and deploy").contains("dry run: 2 waves with ansible");
     assertThat(run.out).contains("== 5 Verify").contains("Verified 2 of 8 remediation units");
     assertThat(run.out).contains("--reason 'Tested on staging; change CHG-1042 approved'");
     assertThat(dir.resolve("demo/tickets")).isDirectory();

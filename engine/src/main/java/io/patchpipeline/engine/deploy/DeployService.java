@@ -98,7 +98,17 @@ public final class DeployService {
     StateFile stateFile = new StateFile(options.resolvedStateFile());
     String planHash = Hashing.sha256(Files.readAllBytes(options.plan()));
     RolloutState state = startOrResume(stateFile, planHash, approvals, waves, messages);
+    if (options.decision().isPresent() && state.status() != RolloutState.Status.AWAITING_DECISION) {
+      throw new InputException(
+          stateFile.path().toString(),
+          "/status",
+          "the rollout is "
+              + state.status()
+              + ", not awaiting a decision; decide only on a rollout that stopped with"
+              + " AWAITING_DECISION");
+    }
     Optional<Instant> wakeAt = Optional.empty();
+    Optional<BlockRun> blockRun = Optional.empty();
     if (!state.status().finished()) {
       RolloutContext context =
           new RolloutContext(
@@ -114,16 +124,17 @@ public final class DeployService {
               sleeper,
               progress);
       RolloutEngine engine = new RolloutEngine(context);
-      if (state.status() == RolloutState.Status.AWAITING_DECISION
-          && options.decision().isPresent()) {
+      if (options.decision().isPresent()) {
         DeployOptions.Decision decision = options.decision().get();
-        state = engine.decide(state, decision.proceed(), decision.decidedBy());
-      } else if (blocking) {
+        state = engine.applyDecision(state, decision.proceed(), decision.decidedBy());
+      }
+      if (blocking) {
         state = engine.run(state);
       } else {
         RolloutEngine.Advance advance = engine.advance(state);
         state = advance.state();
         wakeAt = advance.wakeAt();
+        blockRun = advance.block();
       }
     }
     PatchRecord updated =
@@ -135,7 +146,7 @@ public final class DeployService {
             .writeTo(record);
     RecordStore.write(options.record(), updated);
     return new DeployResult(
-        Optional.of(state), List.of(), approvals.emergency(), messages.list(), wakeAt);
+        Optional.of(state), List.of(), approvals.emergency(), messages.list(), wakeAt, blockRun);
   }
 
   /**

@@ -7,10 +7,11 @@ import java.util.Set;
 
 /**
  * Replaces every known secret in a text with {@code ****}, so no message can carry one. A secret is
- * found in each form {@link Credentials#secretForms()} lists, in any letter case and with any
- * characters percent-encoded. Every run of at least {@value #RUN} characters of a form is masked
- * too, so a server's echo that was cut, or that shows only the start of a token, leaks no part
- * longer than {@value #RUN} characters minus one. Callers redact a text before they shorten it.
+ * found in each form that {@link Credentials#secretForms()} and the proxy settings list, in any
+ * letter case and with any characters percent-encoded. Every run of at least {@value #RUN}
+ * characters of a form is masked too, so a server's echo that was cut, or that shows only the start
+ * of a token, leaks no part longer than {@value #RUN} characters minus one. Callers redact a text
+ * before they shorten it.
  */
 public final class Redactor {
   private static final int SHORTEST_SECRET = 4;
@@ -27,7 +28,16 @@ public final class Redactor {
   private final Set<String> runs = new HashSet<>();
 
   public Redactor(Credentials credentials) {
-    for (String form : credentials.secretForms()) {
+    this(credentials.secretForms());
+  }
+
+  /** Creates a redactor of the client's credentials and the proxy password of {@code settings}. */
+  Redactor(Credentials credentials, HttpSettings settings) {
+    this(withProxySecrets(credentials.secretForms(), settings));
+  }
+
+  private Redactor(List<String> forms) {
+    for (String form : forms) {
       if (form.length() < SHORTEST_SECRET) {
         continue;
       }
@@ -40,6 +50,14 @@ public final class Redactor {
         }
       }
     }
+  }
+
+  private static List<String> withProxySecrets(List<String> forms, HttpSettings settings) {
+    List<String> all = new ArrayList<>(forms);
+    settings
+        .proxy()
+        .ifPresent(p -> all.addAll(p instanceof HttpProxy proxy ? proxy.secretForms() : List.of()));
+    return all;
   }
 
   public String redact(String text) {

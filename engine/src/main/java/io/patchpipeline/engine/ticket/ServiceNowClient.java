@@ -103,21 +103,62 @@ public final class ServiceNowClient implements TicketClient {
     ObjectNode body = fields(draft, draft.state(), true);
     body.put("correlation_id", draft.dedupKey());
     body.put("correlation_display", "Patch Pipeline");
-    ApiRequest request = ApiRequest.postJson(table(""), write(body));
-    ApiResponse response = send(request);
-    JsonNode result = ApiErrors.json(name(), request, response).path("result");
-    String number = result.path("number").asText("");
-    String sysId = result.path("sys_id").asText("");
-    if (number.isBlank() || sysId.isBlank()) {
-      throw ApiErrors.unexpected(name(), request, response, "no result.sys_id or number");
-    }
+    JsonNode result = createRecord(body);
+    String sysId = result.path("sys_id").asText();
     return new RemoteTicket(
-        number,
+        result.path("number").asText(),
         sysId,
         link(sysId),
         draft.dedupKey(),
         result.path("state").asText(""),
         Optional.of(draft.state()));
+  }
+
+  /**
+   * Sends a record create and returns its {@code result}, which must name the new record's {@code
+   * sys_id} and number: a login page or proxy may return 2xx without creating anything.
+   */
+  private JsonNode createRecord(ObjectNode body) throws IOException {
+    ApiRequest request = ApiRequest.postJson(table(""), write(body));
+    ApiResponse response = send(request);
+    JsonNode result = ApiErrors.json(name(), request, response).path("result");
+    if (result.path("number").asText("").isBlank() || result.path("sys_id").asText("").isBlank()) {
+      throw ApiErrors.unexpected(name(), request, response, "no result.sys_id or number");
+    }
+    return result;
+  }
+
+  /**
+   * Creates the review as a record in the same table with its own {@code correlation_id}. It sets
+   * the short description, the description (which names the unit's record number), the impact and
+   * urgency of the unit's priority, and the configured fields whose template is a constant, such as
+   * an assignment group. Templates with placeholders describe a unit's patch and are left out.
+   */
+  @Override
+  public RemoteTicket createReview(ReviewDraft draft) throws IOException {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("short_description", draft.summary());
+    body.put("description", TextRenderer.render(draft.document()));
+    config
+        .fields()
+        .forEach(
+            (field, template) -> {
+              if (!ServiceNowFields.hasPlaceholder(template) && !body.has(field)) {
+                body.put(field, template);
+              }
+            });
+    config.priorityFields().getOrDefault(draft.priority(), Map.of()).forEach(body::put);
+    body.put("correlation_id", draft.dedupKey());
+    body.put("correlation_display", "Patch Pipeline");
+    JsonNode result = createRecord(body);
+    String sysId = result.path("sys_id").asText();
+    return new RemoteTicket(
+        result.path("number").asText(),
+        sysId,
+        link(sysId),
+        draft.dedupKey(),
+        result.path("state").asText(""),
+        Optional.empty());
   }
 
   @Override

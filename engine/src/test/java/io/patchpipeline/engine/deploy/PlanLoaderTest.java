@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.deploy.tool.Deployer;
 import io.patchpipeline.engine.deploy.tool.DeployerFactory;
+import io.patchpipeline.engine.deploy.tool.KubernetesSettings;
 import io.patchpipeline.engine.deploy.tool.LocalCommandRunner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,6 +40,27 @@ class PlanLoaderTest {
 
     assertThat(deployer.tool()).isEqualTo(plan.tool());
     assertThat(plan.waves()).isNotEmpty();
+  }
+
+  @Test
+  void jenkinsOnlyExamplePlansLoad() throws IOException {
+    DeployPlan block = PlanLoader.load(EXAMPLES.resolve("block.yaml"));
+    DeployPlan kubectl = PlanLoader.load(EXAMPLES.resolve("kubectl.yaml"));
+
+    Deployer deployer =
+        DeployerFactory.create(
+            block,
+            new DeployerFactory.Context(
+                EXAMPLES,
+                new LocalCommandRunner(),
+                Optional.empty(),
+                Map.of(),
+                Optional.of((request, rollback) -> Optional.empty())));
+
+    assertThat(deployer.tool()).isEqualTo("block");
+    assertThat(block.staging()).isPresent();
+    assertThat(block.health().noData()).isEqualTo(NoDataPolicy.INCONCLUSIVE);
+    assertThat(KubernetesSettings.credentialsId(kubectl)).contains("kube-payments");
   }
 
   @Test

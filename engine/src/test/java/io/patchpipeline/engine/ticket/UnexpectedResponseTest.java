@@ -101,6 +101,45 @@ class UnexpectedResponseTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "JIRA_CLOUD, EMPTY_OBJECT",
+    "JIRA_DATA_CENTER, LOGIN_PAGE",
+    "SERVICENOW, CREATED_WITHOUT_KEY",
+    "SERVICENOW, REDIRECT_ELSEWHERE"
+  })
+  void reviewCreateFailsWithoutKey(TicketSystemType type, CreateAnswer answer) throws Exception {
+    try (ProxyLikeServer server = new ProxyLikeServer(answer, false)) {
+      PatchRecord record = TestRecords.units(1);
+      TicketDraft unit = TicketDraft.of(record, record.units().get(0));
+      ReviewDraft review =
+          ReviewDraft.of(
+              unit,
+              record.units().get(0).key(),
+              Optional.empty(),
+              "alice",
+              "outage",
+              java.time.Instant.parse("2026-12-04T18:00:00Z"));
+      TicketClient client =
+          TicketClients.create(
+              config(type, server.url()), Credentials.bearer(Fixture.SECRET), Clock.systemUTC());
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.createReview(review))
+          .isInstanceOf(TicketException.class)
+          .hasMessageContaining(answer.expected)
+          .hasMessageContaining("check the URL");
+    }
+  }
+
+  private static TicketSystemConfig config(TicketSystemType type, URI url) {
+    TicketSystemConfig.Builder builder =
+        TicketSystemConfig.builder("sys", type).url(url).http(Fixture.FAST);
+    if (type != TicketSystemType.SERVICENOW) {
+      builder.project("SEC");
+    }
+    return builder.build();
+  }
+
   private TicketSyncResult sync(TicketSystemType type, URI url, Path outbox) throws IOException {
     TicketSystemConfig.Builder builder =
         TicketSystemConfig.builder("sys", type).url(url).http(Fixture.FAST);

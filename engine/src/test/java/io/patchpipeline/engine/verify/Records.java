@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Small remediation records for verification tests. */
-final class Records {
+public final class Records {
   private Records() {}
 
-  static UnitFinding finding(
+  public static UnitFinding finding(
       String id, String cve, String pkg, String installed, String fixed, String host) {
     return new UnitFinding(
         id,
@@ -57,7 +57,7 @@ final class Records {
         "");
   }
 
-  static RemediationUnit unit(String id, String pkg, List<UnitFinding> findings) {
+  public static RemediationUnit unit(String id, String pkg, List<UnitFinding> findings) {
     List<String> cves = findings.stream().flatMap(f -> f.cves().stream()).distinct().toList();
     return new RemediationUnit(
         id,
@@ -85,7 +85,7 @@ final class Records {
         findings.stream().map(UnitFinding::id).toList());
   }
 
-  static PatchRecord record(List<UnitFinding> findings, List<RemediationUnit> units) {
+  public static PatchRecord record(List<UnitFinding> findings, List<RemediationUnit> units) {
     return new PatchRecord(
         PatchRecord.SCHEMA_VERSION,
         "run-1",

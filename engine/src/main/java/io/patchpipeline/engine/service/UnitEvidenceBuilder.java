@@ -1,4 +1,4 @@
-package io.patchpipeline.cli;
+package io.patchpipeline.engine.service;
 
 import io.patchpipeline.engine.core.Json;
 import io.patchpipeline.engine.evidence.UnitEvidence;
@@ -20,11 +20,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Gathers what the record and a verification know about one unit into its evidence. */
-final class UnitEvidenceBuilder {
+public final class UnitEvidenceBuilder {
   private UnitEvidenceBuilder() {}
 
   @SuppressWarnings("unchecked")
-  static UnitEvidence build(
+  public static UnitEvidence build(
       PatchRecord record,
       String recordName,
       RemediationUnit unit,

@@ -20,10 +20,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The one HTTP client of the engine: every external call (tickets, feeds, webhooks) goes through
- * {@link #send}. It applies a timeout to every request, treats a redirect as a failure, retries
- * 429, 502, 503, 504 and connection errors with exponential backoff and jitter, honours {@code
- * Retry-After}, gives up after the total time of {@link HttpSettings}, throttles writes, and keeps
- * credentials out of every message. Thread-safe.
+ * {@link #send}. It applies a timeout to every request, retries 429, 502, 503, 504 and connection
+ * errors with exponential backoff and jitter, honours {@code Retry-After}, gives up after the total
+ * time of {@link HttpSettings}, throttles writes, and keeps credentials out of every message.
+ * Thread-safe.
  */
 public final class HttpService {
   private static final Set<Integer> REFUSED = Set.of(429, 503);
@@ -88,8 +88,8 @@ public final class HttpService {
    * Sends {@code request} until it succeeds, fails with a status that is not retried, or the retry
    * budget runs out.
    *
-   * @return a response with a status below 300
-   * @throws HttpException with the status of an error or redirect response, or {@link
+   * @return a response with a status below 400
+   * @throws HttpException with the status of an error response, or {@link
    *     HttpException#outcomeUnknown()} when a non-idempotent request was sent but its response
    *     lost
    */
@@ -97,7 +97,7 @@ public final class HttpService {
     Instant deadline = clock.instant().plus(settings.totalTimeout());
     for (int attempt = 1; ; attempt++) {
       Attempt result = attempt(request, deadline);
-      if (result.response != null && result.response.status() < 300) {
+      if (result.response != null && result.response.status() < 400) {
         return result.response;
       }
       if (!result.retry) {
@@ -105,6 +105,21 @@ public final class HttpService {
       }
       waitBeforeRetry(request, attempt, result, deadline);
     }
+  }
+
+  /**
+   * Sends an API call as {@link #send} does, but fails on a redirect, which an API call never
+   * follows: an SSO proxy or a wrong base URL returns a login page, and following it would send the
+   * credentials and the body to another origin. A feed download follows redirects itself.
+   *
+   * @throws HttpException as {@link #send} does, and with the status of a 3xx response
+   */
+  public ApiResponse sendApiCall(ApiRequest request) throws HttpException {
+    ApiResponse response = send(request);
+    if (response.status() >= 300) {
+      throw failure(request, redirect(response), response.status(), false, response);
+    }
+    return response;
   }
 
   private Attempt attempt(ApiRequest request, Instant deadline) throws HttpException {
@@ -160,10 +175,6 @@ public final class HttpService {
 
   private Attempt classify(ApiRequest request, ApiResponse response) {
     int status = response.status();
-    if (status >= 300 && status < 400) {
-      return new Attempt(
-          null, false, failure(request, redirect(response), status, false, response));
-    }
     if (status < 400) {
       return new Attempt(response, false, null);
     }

@@ -262,7 +262,7 @@ abstract class JiraClient implements TicketClient {
 
   ApiResponse send(ApiRequest request) throws IOException {
     try {
-      return http.send(request);
+      return http.sendApiCall(request);
     } catch (HttpException e) {
       throw ApiErrors.of(name(), e, http.redactor());
     }

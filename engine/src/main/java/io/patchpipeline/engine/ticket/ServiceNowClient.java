@@ -278,7 +278,7 @@ public final class ServiceNowClient implements TicketClient {
 
   private ApiResponse send(ApiRequest request) throws IOException {
     try {
-      return http.send(request);
+      return http.sendApiCall(request);
     } catch (HttpException e) {
       throw ApiErrors.of(name(), e, http.redactor());
     }

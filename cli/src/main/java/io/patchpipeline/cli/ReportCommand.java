@@ -2,9 +2,9 @@ package io.patchpipeline.cli;
 
 import io.patchpipeline.engine.ledger.HtmlReport;
 import io.patchpipeline.engine.ledger.Ledger;
+import io.patchpipeline.engine.ledger.LedgerFeed;
 import io.patchpipeline.engine.ledger.LedgerOptions;
 import io.patchpipeline.engine.record.RecordStore;
-import io.patchpipeline.engine.service.LedgerFeed;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;

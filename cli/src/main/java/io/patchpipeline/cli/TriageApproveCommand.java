@@ -55,6 +55,7 @@ final class TriageApproveCommand implements Callable<Integer> {
   boolean emergencyBypass;
 
   @Mixin TriageTicketOptions ticketOptions;
+  @picocli.CommandLine.Mixin LedgerMixin ledgerOption = new LedgerMixin();
 
   @Override
   public Integer call() throws IOException {
@@ -86,6 +87,7 @@ final class TriageApproveCommand implements Callable<Integer> {
           ticketOptions.write(
               this.out == null ? record : this.out, out, spec.commandLine().getErr());
     }
+    ledgerOption.append(this.out == null ? record : this.out, out);
     out.flush();
     return code;
   }

@@ -83,6 +83,8 @@ final class TriageCommand implements Callable<Integer> {
 
   @Mixin TriageTicketOptions ticketOptions;
 
+  @picocli.CommandLine.Mixin LedgerMixin ledgerOption = new LedgerMixin();
+
   @Override
   public Integer call() throws IOException {
     TriageOptions options =
@@ -110,6 +112,9 @@ final class TriageCommand implements Callable<Integer> {
     int code = ExitCodes.OK;
     if (ticketOptions.commentTickets && !dryRun) {
       code = ticketOptions.write(out == null ? record : out, stdout, err);
+    }
+    if (!dryRun) {
+      ledgerOption.append(out == null ? record : out, err);
     }
     stdout.flush();
     return code;

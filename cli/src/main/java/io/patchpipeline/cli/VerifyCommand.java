@@ -14,8 +14,10 @@ import io.patchpipeline.engine.verify.UnitVerdict;
 import io.patchpipeline.engine.verify.VerifyOptions;
 import io.patchpipeline.engine.verify.VerifyResult;
 import io.patchpipeline.engine.verify.VerifyService;
+import io.patchpipeline.engine.verify.vm.VmNotifications;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +108,12 @@ final class VerifyCommand implements Callable<Integer> {
               + " other file of at least 16 bytes as an HMAC-SHA256 key.")
   Path signingKey;
 
+  @picocli.CommandLine.Mixin NotifyMixin notify = new NotifyMixin();
+
+  @picocli.CommandLine.Mixin EvidenceStoreMixin evidenceStore = new EvidenceStoreMixin();
+
+  @picocli.CommandLine.Mixin LedgerMixin ledgerOption = new LedgerMixin();
+
   /** Looks up environment variables for ticket secrets; tests replace it. */
   java.util.function.Function<String, String> environment = System::getenv;
 
@@ -123,13 +131,47 @@ final class VerifyCommand implements Callable<Integer> {
     print(result);
     java.time.Instant now = java.time.Instant.now();
     PatchRecord updated = VerifySection.write(patchRecord, result, now);
+    VmNotifications notifications = notify.build(environment);
     java.util.Map<String, Path> bundles =
-        evidence == null ? java.util.Map.of() : writeEvidence(updated, result, now);
+        evidence == null && !evidenceStore.isSet()
+            ? java.util.Map.of()
+            : writeEvidence(updated, result, now);
     if (closeTickets) {
       updated = close(updated, result, bundles);
     }
     RecordStore.write(record, updated);
-    return result.outcome() == VerifyResult.Outcome.FAILED ? ExitCodes.THRESHOLD : ExitCodes.OK;
+    ledgerOption.append(updated, record.toString(), spec.commandLine().getOut());
+    boolean delivered = notify(notifications, updated, result, now);
+    if (result.outcome() == VerifyResult.Outcome.FAILED) {
+      return ExitCodes.THRESHOLD;
+    }
+    return delivered ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
+  }
+
+  /** Notifies the configured VM systems; returns false when a delivery failed. */
+  private boolean notify(
+      VmNotifications notifications, PatchRecord patchRecord, VerifyResult result, Instant now) {
+    if (notifications.isEmpty()) {
+      return true;
+    }
+    boolean all = true;
+    for (VmNotifications.Delivery delivery : notifications.notify(patchRecord, result, now)) {
+      String line =
+          String.format(
+              Locale.ROOT,
+              "%-13s %-10s %s",
+              delivery.unitId(),
+              delivery.system(),
+              Terminal.safe(delivery.detail()));
+      if (delivery.delivered()) {
+        spec.commandLine().getOut().println(line);
+      } else {
+        all = false;
+        spec.commandLine().getErr().println("patch-pipeline: notification failed: " + line);
+      }
+    }
+    spec.commandLine().getOut().flush();
+    return all;
   }
 
   private void print(VerifyResult result) {
@@ -166,23 +208,40 @@ final class VerifyCommand implements Callable<Integer> {
             : java.util.Optional.of(
                 io.patchpipeline.engine.service.SigningKeys.signer(
                     java.nio.file.Files.readAllBytes(signingKey)));
-    Path folder = evidence.resolve(now.toString().replace(':', '-'));
+    Path root =
+        evidence != null
+            ? evidence
+            : java.nio.file.Files.createTempDirectory("patch-pipeline-evidence");
+    Path folder = root.resolve(now.toString().replace(':', '-'));
     java.util.Map<String, Path> zips =
-        new EvidenceBundles(signer, List.of())
-            .write(
-                patchRecord,
-                record.toString(),
-                result,
-                rescans,
-                folder,
-                now,
-                UnitVerdict::verified);
-    for (String unitId : zips.keySet()) {
-      spec.commandLine()
-          .getOut()
-          .println("Evidence for " + unitId + " in " + folder.resolve(unitId));
+        new EvidenceBundles(signer, knownSecrets())
+            .write(patchRecord, record, result, rescans, folder, now, UnitVerdict::verified);
+    for (java.util.Map.Entry<String, Path> zip : zips.entrySet()) {
+      String zipFile = zip.getValue().toString();
+      Path bundle = Path.of(zipFile.substring(0, zipFile.length() - ".zip".length()));
+      if (evidenceStore.isSet()) {
+        evidenceStore.upload(bundle, environment, spec.commandLine().getOut());
+      }
+      spec.commandLine().getOut().println("Evidence for " + zip.getKey() + " in " + bundle);
     }
     return zips;
+  }
+
+  /** Returns the secrets of this run that must never reach an evidence bundle. */
+  private List<String> knownSecrets() {
+    List<String> secrets = new ArrayList<>();
+    for (String variable :
+        List.of(
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            notify.defectDojoKeyEnv,
+            notify.webhookSecretEnv)) {
+      String value = environment.apply(variable);
+      if (value != null && value.strip().length() >= 4) {
+        secrets.add(value.strip());
+      }
+    }
+    return secrets;
   }
 
   private PatchRecord close(

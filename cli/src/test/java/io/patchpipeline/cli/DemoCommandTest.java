@@ -36,6 +36,16 @@ class DemoCommandTest {
     assertThat(run.out).contains("Closed PP-1 for PP-97cb862820");
     assertThat(run.out).contains("Evidence for PP-97cb862820 in");
     assertThat(run.out).contains("Report of 8 units written to");
+    assertThat(run.out)
+        .containsPattern("(?s)Record written to .*\nLedger jdbc:h2:file:.*: 16 new events");
+    assertThat(run.out).contains("webhook    sent unit.verified");
+    java.util.List<String> notifications =
+        java.nio.file.Files.readAllLines(dir.resolve("demo/notifications.jsonl"));
+    assertThat(notifications).filteredOn(line -> line.contains("unit.verified")).hasSize(2);
+    assertThat(notifications)
+        .filteredOn(line -> line.startsWith("{\"method\":\"GET\""))
+        .isNotEmpty()
+        .allMatch(line -> line.contains("/api/v2/findings/?"));
     String html = java.nio.file.Files.readString(dir.resolve("demo/report.html"));
     assertThat(html).contains("<svg").doesNotContain("http://").doesNotContain("https://");
     PatchRecord record = RecordStore.read(dir.resolve("demo/record.json"));

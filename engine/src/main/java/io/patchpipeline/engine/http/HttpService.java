@@ -279,7 +279,7 @@ public final class HttpService {
             .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
     request.headers().forEach(builder::header);
     request.idempotencyKey().ifPresent(key -> builder.header(request.idempotencyHeader(), key));
-    credentials.authorization().ifPresent(value -> builder.header("Authorization", value));
+    credentials.headers(request, clock.instant()).forEach(builder::header);
     proxyAuthorization(request).ifPresent(value -> builder.header("Proxy-Authorization", value));
     return builder.build();
   }

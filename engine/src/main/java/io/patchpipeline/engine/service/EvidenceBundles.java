@@ -36,14 +36,14 @@ public final class EvidenceBundles {
   /**
    * Writes a bundle for each unit verdict that {@code which} accepts into {@code folder}.
    *
-   * @param recordName the record's file name, used in messages about its sections
+   * @param recordFile the record file; the before-scans are looked up beside it
    * @param afterScans the re-scan reports, copied into every bundle
    * @return the zip file of each unit, by unit id, in verdict order
    * @throws IOException when a bundle cannot be written or would contain a secret
    */
   public Map<String, Path> write(
       PatchRecord record,
-      String recordName,
+      Path recordFile,
       VerifyResult result,
       List<Path> afterScans,
       Path folder,
@@ -58,7 +58,7 @@ public final class EvidenceBundles {
       }
       Path bundle =
           writer.writeUnit(
-              UnitEvidenceBuilder.build(record, recordName, unit.get(), result, afterScans, now),
+              UnitEvidenceBuilder.build(record, recordFile, unit.get(), result, afterScans, now),
               folder);
       Path zip = EvidenceZip.packBeside(bundle);
       zips.put(verdict.unitId(), zip);

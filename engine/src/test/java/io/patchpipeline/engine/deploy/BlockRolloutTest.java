@@ -162,7 +162,8 @@ class BlockRolloutTest {
                 RolloutState.Status.RUNNING,
                 "",
                 START,
-                START)
+                START,
+                List.of())
             .withStatus(RolloutState.Status.AWAITING_DECISION, "no data", START);
 
     RolloutState decided = engine.applyDecision(waiting, true, "alice");

@@ -115,7 +115,14 @@ class PlanLoaderTest {
         "tool: ansible\\nhealth:\\n  minSamples: 0|/health/minSamples|from 1 to",
         "tool: ansible\\nstaging:\\n  smoke:\\n    command: [x]|/staging/hosts|at least one host",
         "tool: ansible\\nstaging:\\n  hosts: [s1]\\n  reboot:\\n    reboot: [x]|/staging/reboot/probe|missing",
-        "tool: ansible\\ncveGate: maybe|/cveGate|true or false"
+        "tool: ansible\\ncveGate: maybe|/cveGate|true or false",
+        "tool: ansible\\ncveGat: true|/cveGat|unknown key 'cveGat'",
+        "tool: ansible\\nonFailre: freeze|/onFailre|unknown key 'onFailre'",
+        "tool: ansible\\nhelth:\\n  interval: 1m|/helth|unknown key 'helth'",
+        "tool: ansible\\nfailureBudget:\\n  perwave: 50%|/failureBudget/perwave|unknown key",
+        "tool: ansible\\nhealth:\\n  checks:\\n    - http: http://h/\\n      expectStatuss: 204|/health/checks/0/expectStatuss|unknown key",
+        "tool: ansible\\nstaging:\\n  hosts: [s1]\\n  smoke:\\n    command: [x]\\n    timout: 1m|/staging/smoke/timout|unknown key",
+        "tool: ansible\\ntool: kubectl|line 2|Duplicate field 'tool'"
       })
   void invalidPlansNameTheKey(String yaml, String pointer, String problem) {
     assertThatThrownBy(() -> WavePlannerTest.plan(yaml.replace("\\n", "\n")))

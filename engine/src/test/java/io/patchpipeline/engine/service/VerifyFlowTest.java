@@ -137,7 +137,7 @@ class VerifyFlowTest {
         new EvidenceBundles(Optional.of(SigningKeys.signer(key)), List.of())
             .write(
                 written,
-                "record.json",
+                folder.resolve("record.json"),
                 result,
                 List.of(),
                 folder.resolve("ev"),
@@ -159,7 +159,7 @@ class VerifyFlowTest {
         new EvidenceBundles(Optional.empty(), List.of())
             .write(
                 record,
-                "record.json",
+                folder.resolve("record.json"),
                 result,
                 List.of(),
                 folder.resolve("ev"),
@@ -212,7 +212,7 @@ class VerifyFlowTest {
         new EvidenceBundles(Optional.of(signer), List.of())
             .write(
                 record,
-                "record.json",
+                folder.resolve("record.json"),
                 result,
                 List.of(),
                 folder.resolve("ed"),

@@ -86,11 +86,17 @@ public final class Records {
   }
 
   public static PatchRecord record(List<UnitFinding> findings, List<RemediationUnit> units) {
+    return record(findings, units, List.of());
+  }
+
+  /** Returns a record that read {@code inputs}. */
+  public static PatchRecord record(
+      List<UnitFinding> findings, List<RemediationUnit> units, List<InputFile> inputs) {
     return new PatchRecord(
         PatchRecord.SCHEMA_VERSION,
         "run-1",
         Instant.parse("2026-01-01T00:00:00Z"),
-        List.<InputFile>of(),
+        inputs,
         IntelInfo.NONE,
         new InputFile("built-in default", "policy", "", "", "", 0),
         findings,

@@ -12,6 +12,7 @@ import io.patchpipeline.engine.deploy.WaveState;
 import io.patchpipeline.engine.deploy.tool.BlockDeployer;
 import io.patchpipeline.engine.deploy.tool.CommandRunner;
 import io.patchpipeline.engine.deploy.tool.LocalCommandRunner;
+import io.patchpipeline.engine.service.CveGates;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,9 +62,8 @@ final class DeployCallable extends MasterToSlaveFileCallable<DeployTick> {
       if (state.length > 0) {
         Files.write(stateFile, state);
       }
-      DeployOptions options =
-          DeployOptions.of(recordFile, workspace.toPath().resolve(input.plan()))
-              .withStateFile(stateFile);
+      Path planFile = workspace.toPath().resolve(input.plan());
+      DeployOptions options = DeployOptions.of(recordFile, planFile).withStateFile(stateFile);
       if (!input.approved().isEmpty()) {
         options = options.withApprovedUnits(input.approvedList());
       }
@@ -83,7 +83,7 @@ final class DeployCallable extends MasterToSlaveFileCallable<DeployTick> {
               clock,
               Sleeper.real(clock),
               runner,
-              Optional.empty(),
+              CveGates.fromPlan(planFile, runner),
               input.body() ? Optional.of(recordedBody()) : Optional.empty());
       DeployResult result = service.advance(options, lines::add);
       for (Message message : result.messages()) {

@@ -2,9 +2,9 @@ package io.jenkins.plugins.patchpipeline;
 
 import hudson.model.Run;
 import io.patchpipeline.engine.ledger.Ledger;
+import io.patchpipeline.engine.ledger.LedgerFeed;
 import io.patchpipeline.engine.ledger.LedgerOptions;
 import io.patchpipeline.engine.record.PatchRecord;
-import io.patchpipeline.engine.service.LedgerFeed;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;

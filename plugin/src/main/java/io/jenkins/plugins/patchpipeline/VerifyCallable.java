@@ -85,7 +85,7 @@ final class VerifyCallable extends MasterToSlaveFileCallable<VerifyOutcome> {
           new EvidenceBundles(signer, List.of())
               .write(
                   updated,
-                  BuildRecords.RECORD_FILE,
+                  root.resolve(BuildRecords.RECORD_FILE),
                   result,
                   options.rescanReports(),
                   folder,

@@ -10,6 +10,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.Secret;
+import io.patchpipeline.engine.http.HttpSettings;
 import io.patchpipeline.engine.policy.Priority;
 import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RecordStore;
@@ -148,7 +149,9 @@ class TriageTicketsStepTest {
   private Map<String, Object> execute(PatchTriageStep step) throws Exception {
     TestStepContext context =
         new TestStepContext().with(Run.class, run).with(TaskListener.class, listener);
-    TicketStage stage = new TicketStage(List.of(jiraSystem()), new CredentialLookup(new Tokens()));
+    TicketStage stage =
+        new TicketStage(
+            List.of(jiraSystem()), new CredentialLookup(new Tokens()), HttpSettings::defaults);
     return new TriageExecution(step, context, Set.of()::contains, stage).run();
   }
 

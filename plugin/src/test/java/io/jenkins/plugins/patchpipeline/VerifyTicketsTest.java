@@ -8,6 +8,7 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.Secret;
+import io.patchpipeline.engine.http.HttpSettings;
 import io.patchpipeline.engine.ledger.LedgerOptions;
 import io.patchpipeline.engine.ticket.TicketLinks;
 import java.io.IOException;
@@ -67,7 +68,9 @@ class VerifyTicketsTest {
         new ConfiguredTicketSystem("jira-sec", "jira-cloud", jira.url(), "jira-token");
     system.setUser(USER);
     system.setProject("SEC");
-    tickets = new TicketStage(List.of(system), new CredentialLookup(new Tokens()));
+    tickets =
+        new TicketStage(
+            List.of(system), new CredentialLookup(new Tokens()), HttpSettings::defaults);
     PatchDetectStep detect = new PatchDetectStep("scans/trivy-web.json");
     detect.setKev("feeds/kev.json");
     detect.setTickets("jira-sec");

@@ -192,10 +192,7 @@ public final class HttpService {
     return new Attempt(response, false, failure(request, text, status, false, response));
   }
 
-  /**
-   * Describes a redirect, which an API call never follows: an SSO proxy or a wrong base URL answers
-   * with a login page, and following it would send the credentials and the body to another origin.
-   */
+  /** Describes a redirect response for the error of {@link #sendApiCall}. */
   private static String redirect(ApiResponse response) {
     String target = response.header("Location").map(HttpService::origin).orElse("");
     return "unexpected response HTTP "

@@ -175,6 +175,39 @@ public final class DeployService {
         Optional.of(state), List.of(), approvals.emergency(), messages.list(), wakeAt, blockRun);
   }
 
+  /**
+   * Checks the hosts of a saved state as plan hosts are checked. They reach the deployment command
+   * line on resume and the file may have been edited, so each must be a valid host name and one of
+   * the hosts this plan deploys to.
+   */
+  private static void checkSavedHosts(StateFile file, RolloutState state, List<Wave> waves) {
+    java.util.Set<String> planned = new java.util.HashSet<>();
+    waves.forEach(wave -> planned.addAll(wave.hosts()));
+    if (state.current() < 0 || state.current() > state.waves().size()) {
+      throw new InputException(
+          file.path().toString(),
+          "/current",
+          "invalid wave index "
+              + state.current()
+              + "; delete this file to start the rollout again");
+    }
+    for (int w = 0; w < state.waves().size(); w++) {
+      List<String> hosts = state.waves().get(w).hosts();
+      for (int h = 0; h < hosts.size(); h++) {
+        String pointer = "/waves/" + w + "/hosts/" + h;
+        String host = DeployNames.host(hosts.get(h), file.path().toString(), pointer);
+        if (!planned.contains(host)) {
+          throw new InputException(
+              file.path().toString(),
+              pointer,
+              "host "
+                  + host
+                  + " is not in this plan's waves; delete this file to start the rollout again");
+        }
+      }
+    }
+  }
+
   private RolloutState startOrResume(
       StateFile file, String planHash, Approvals approvals, List<Wave> waves, Messages messages)
       throws IOException {
@@ -196,6 +229,7 @@ public final class DeployService {
           "",
           "a rollout with another plan or other units is saved here; finish it or delete this file");
     }
+    checkSavedHosts(file, state, waves);
     messages.info(
         state.status().finished()
             ? "the rollout saved in " + file.path() + " has already finished: " + state.status()

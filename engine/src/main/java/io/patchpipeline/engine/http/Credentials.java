@@ -107,15 +107,28 @@ public final class Credentials {
   /** Returns every form in which the secret could show up in text, for {@link Redactor}. */
   List<String> secretForms() {
     List<String> forms = new ArrayList<>();
+    if (scheme == Scheme.NONE) {
+      return forms;
+    }
     if (scheme == Scheme.SIGNED) {
       forms.addAll(signer.secretForms());
-    } else if (scheme != Scheme.NONE) {
-      forms.add(secret);
+      return forms;
     }
+    forms.add(secret);
+    forms.add(base64(secret));
+    forms.add(Base64.getUrlEncoder().withoutPadding().encodeToString(utf8(secret)));
     if (scheme == Scheme.BASIC) {
       forms.add(basicToken());
     }
     return forms;
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder().withoutPadding().encodeToString(utf8(text));
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private String basicToken() {

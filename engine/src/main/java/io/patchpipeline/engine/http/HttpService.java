@@ -2,6 +2,7 @@ package io.patchpipeline.engine.http;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -106,6 +107,21 @@ public final class HttpService {
     }
   }
 
+  /**
+   * Sends an API call as {@link #send} does, but fails on a redirect, which an API call never
+   * follows: an SSO proxy or a wrong base URL returns a login page, and following it would send the
+   * credentials and the body to another origin. A feed download follows redirects itself.
+   *
+   * @throws HttpException as {@link #send} does, and with the status of a 3xx response
+   */
+  public ApiResponse sendApiCall(ApiRequest request) throws HttpException {
+    ApiResponse response = send(request);
+    if (response.status() >= 300) {
+      throw failure(request, redirect(response), response.status(), false, response);
+    }
+    return response;
+  }
+
   private Attempt attempt(ApiRequest request, Instant deadline) throws HttpException {
     Duration remaining = Duration.between(clock.instant(), deadline);
     Duration timeout =
@@ -174,6 +190,31 @@ public final class HttpService {
       return new Attempt(response, retry, failure(request, text, status, !retry, response));
     }
     return new Attempt(response, false, failure(request, text, status, false, response));
+  }
+
+  /** Describes a redirect response for the error of {@link #sendApiCall}. */
+  private static String redirect(ApiResponse response) {
+    String target = response.header("Location").map(HttpService::origin).orElse("");
+    return "unexpected response HTTP "
+        + response.status()
+        + (target.isEmpty() ? "" : " redirecting to " + target)
+        + "; check the URL; a login page or proxy may be answering";
+  }
+
+  /** Returns the scheme, host and port of a redirect target, without its path and query. */
+  private static String origin(String location) {
+    try {
+      URI uri = URI.create(location.strip());
+      if (uri.getHost() == null) {
+        return "another path of the same server";
+      }
+      return uri.getScheme()
+          + "://"
+          + uri.getHost()
+          + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 
   private Attempt lost(ApiRequest request, String reason) {

@@ -57,7 +57,8 @@ public final class Ledger implements AutoCloseable {
    * date changed, as when new threat data raised the priority. Returns the number of events
    * recorded.
    */
-  public int recordDetected(LedgerUnit unit, String runId) {
+  public int recordDetected(LedgerUnit detected, String runId) {
+    LedgerUnit unit = detected.atStoredPrecision();
     return inTransaction(
         connection -> {
           int recorded = 0;
@@ -95,9 +96,7 @@ public final class Ledger implements AutoCloseable {
    * stored time equals the nanosecond time it came from.
    */
   static boolean sameTime(Optional<Instant> stored, Optional<Instant> given) {
-    return stored
-        .map(t -> t.truncatedTo(ChronoUnit.MICROS))
-        .equals(given.map(t -> t.truncatedTo(ChronoUnit.MICROS)));
+    return stored.map(Ledger::stored).equals(given.map(Ledger::stored));
   }
 
   private static LedgerEvent slaDue(LedgerUnit unit, String runId, Instant due) {
@@ -316,7 +315,15 @@ public final class Ledger implements AutoCloseable {
 
   /** Converts to UTC truncated to the microsecond, so both databases store the same value. */
   private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    return OffsetDateTime.ofInstant(stored(instant), ZoneOffset.UTC);
+  }
+
+  /**
+   * Truncates to microseconds, the precision of H2's and PostgreSQL's {@code TIMESTAMP WITH TIME
+   * ZONE}, so a time read back equals the time written and a rerun compares equal.
+   */
+  static Instant stored(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
   }
 
   private static void insertUnit(Connection connection, LedgerUnit unit) throws SQLException {

@@ -59,6 +59,22 @@ public record LedgerUnit(
         Optional.empty());
   }
 
+  /** Returns this unit with its times truncated to the microseconds the database stores. */
+  LedgerUnit atStoredPrecision() {
+    return new LedgerUnit(
+        unitId,
+        key,
+        priority,
+        team,
+        assetGroup,
+        packageName,
+        cves,
+        Ledger.stored(detectedAt),
+        slaDueAt.map(Ledger::stored),
+        closedAt.map(Ledger::stored),
+        outcome);
+  }
+
   public boolean isOpen() {
     return closedAt.isEmpty();
   }

@@ -31,7 +31,8 @@ public final class RecordStore {
   /**
    * Reads a record written by this or an older engine.
    *
-   * @throws InputException when the file is missing, not JSON, or of a newer schema version
+   * @throws InputException when the file is missing, not JSON, of a newer schema version, or has a
+   *     unit id that is malformed or used twice
    */
   public static PatchRecord read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
@@ -63,11 +64,14 @@ public final class RecordStore {
               + "; this engine reads versions 1 to "
               + PatchRecord.SCHEMA_VERSION);
     }
+    PatchRecord record;
     try {
-      return Json.mapper().treeToValue(tree, PatchRecord.class);
+      record = Json.mapper().treeToValue(tree, PatchRecord.class);
     } catch (JsonProcessingException e) {
       throw new InputException(name, position(e), "invalid record: " + e.getOriginalMessage(), e);
     }
+    UnitIds.check(name, record.units());
+    return record;
   }
 
   private static String position(JsonProcessingException e) {

@@ -43,6 +43,18 @@ public record RemediationUnit(
     List<String> complexityReasons,
     List<String> findingIds) {
 
+  /**
+   * Returns the package name for messages and tickets. A host scanner's finding may name no package
+   * (a kernel CVE from Nessus), so the text then names the component by its first CVE.
+   */
+  public String componentName() {
+    if (packageName != null && !packageName.isBlank()) {
+      return packageName;
+    }
+    List<String> ids = cves.isEmpty() ? vulnerabilityIds : cves;
+    return ids.isEmpty() ? "the affected component" : "the component affected by " + ids.get(0);
+  }
+
   /** Returns whether a fix is known for every finding of the unit. */
   public boolean hasFix() {
     return !fixedVersion.isEmpty();

@@ -60,8 +60,7 @@ public final class EvidenceBundles {
           writer.writeUnit(
               UnitEvidenceBuilder.build(record, recordFile, unit.get(), result, afterScans, now),
               folder);
-      Path zip = folder.resolve(bundle.getFileName() + ".zip");
-      EvidenceZip.pack(bundle, zip);
+      Path zip = EvidenceZip.packBeside(bundle);
       zips.put(verdict.unitId(), zip);
     }
     return zips;

@@ -110,7 +110,7 @@ abstract class JiraClient implements TicketClient {
     fields.putObject("priority").put("name", priorityName(draft.state().priority()));
     fields.put("duedate", draft.dueDate().toString());
     addProperty(body, draft.state());
-    JsonNode created = send(ApiRequest.postJson(api("issue"), write(body))).json();
+    JsonNode created = createIssue(body);
     String key = created.path("key").asText();
     return new RemoteTicket(
         key,
@@ -119,6 +119,20 @@ abstract class JiraClient implements TicketClient {
         draft.dedupKey(),
         "new",
         Optional.of(draft.state()));
+  }
+
+  /**
+   * Sends an issue create and returns the response, which must name the new issue's key and id: a
+   * login page or proxy may return 2xx without creating anything.
+   */
+  private JsonNode createIssue(ObjectNode body) throws IOException {
+    ApiRequest request = ApiRequest.postJson(api("issue"), write(body));
+    ApiResponse response = send(request);
+    JsonNode created = ApiErrors.json(name(), request, response);
+    if (created.path("key").asText("").isBlank() || created.path("id").asText("").isBlank()) {
+      throw ApiErrors.unexpected(name(), request, response, "no issue key or id");
+    }
+    return created;
   }
 
   /**
@@ -139,7 +153,7 @@ abstract class JiraClient implements TicketClient {
     all.addAll(draft.labels());
     all.forEach(labels::add);
     fields.putObject("priority").put("name", priorityName(draft.priority()));
-    JsonNode created = send(ApiRequest.postJson(api("issue"), write(body))).json();
+    JsonNode created = createIssue(body);
     String key = created.path("key").asText();
     return new RemoteTicket(
         key, created.path("id").asText(), browse(key), draft.dedupKey(), "new", Optional.empty());
@@ -248,10 +262,20 @@ abstract class JiraClient implements TicketClient {
 
   ApiResponse send(ApiRequest request) throws IOException {
     try {
-      return http.send(request);
+      return http.sendApiCall(request);
     } catch (HttpException e) {
       throw ApiErrors.of(name(), e, http.redactor());
     }
+  }
+
+  /** Sends a search request and returns the page, which must be a JSON object with issues. */
+  JsonNode searchPage(ApiRequest request) throws IOException {
+    ApiResponse response = send(request);
+    JsonNode page = ApiErrors.json(name(), request, response);
+    if (!page.path("issues").isArray()) {
+      throw ApiErrors.unexpected(name(), request, response, "no issues list");
+    }
+    return page;
   }
 
   URI api(String path) {

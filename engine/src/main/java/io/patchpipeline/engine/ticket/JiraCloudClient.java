@@ -55,7 +55,7 @@ public final class JiraCloudClient extends JiraClient {
       if (token != null) {
         body.put("nextPageToken", token);
       }
-      JsonNode result = send(ApiRequest.searchJson(api("search/jql"), write(body))).json();
+      JsonNode result = searchPage(ApiRequest.searchJson(api("search/jql"), write(body)));
       result.path("issues").forEach(issues::add);
       token = result.path("nextPageToken").asText(null);
       if (token == null || result.path("isLast").asBoolean(false)) {

@@ -51,7 +51,7 @@ public final class JiraDataCenterClient extends JiraClient {
       body.put("maxResults", pageSize);
       SEARCH_FIELDS.forEach(body.withArray("fields")::add);
       body.putArray("properties").add(SyncState.PROPERTY);
-      JsonNode result = send(ApiRequest.searchJson(api("search"), write(body))).json();
+      JsonNode result = searchPage(ApiRequest.searchJson(api("search"), write(body)));
       JsonNode page = result.path("issues");
       page.forEach(issues::add);
       startAt += page.size();

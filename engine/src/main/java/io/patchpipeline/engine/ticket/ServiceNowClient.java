@@ -71,8 +71,12 @@ public final class ServiceNowClient implements TicketClient {
                   + limit
                   + "&sysparm_offset="
                   + offset);
-      ApiResponse response = send(ApiRequest.get(uri));
-      JsonNode page = response.json().path("result");
+      ApiRequest request = ApiRequest.get(uri);
+      ApiResponse response = send(request);
+      JsonNode page = ApiErrors.json(name(), request, response).path("result");
+      if (!page.isArray()) {
+        throw ApiErrors.unexpected(name(), request, response, "no result list");
+      }
       for (JsonNode item : page) {
         String key = item.path("correlation_id").asText();
         if (dedupKeys.contains(key)) {
@@ -99,14 +103,29 @@ public final class ServiceNowClient implements TicketClient {
     ObjectNode body = fields(draft, draft.state(), true);
     body.put("correlation_id", draft.dedupKey());
     body.put("correlation_display", "Patch Pipeline");
-    JsonNode result = send(ApiRequest.postJson(table(""), write(body))).json().path("result");
+    JsonNode result = createRecord(body);
+    String sysId = result.path("sys_id").asText();
     return new RemoteTicket(
         result.path("number").asText(),
-        result.path("sys_id").asText(),
-        link(result.path("sys_id").asText()),
+        sysId,
+        link(sysId),
         draft.dedupKey(),
         result.path("state").asText(""),
         Optional.of(draft.state()));
+  }
+
+  /**
+   * Sends a record create and returns its {@code result}, which must name the new record's {@code
+   * sys_id} and number: a login page or proxy may return 2xx without creating anything.
+   */
+  private JsonNode createRecord(ObjectNode body) throws IOException {
+    ApiRequest request = ApiRequest.postJson(table(""), write(body));
+    ApiResponse response = send(request);
+    JsonNode result = ApiErrors.json(name(), request, response).path("result");
+    if (result.path("number").asText("").isBlank() || result.path("sys_id").asText("").isBlank()) {
+      throw ApiErrors.unexpected(name(), request, response, "no result.sys_id or number");
+    }
+    return result;
   }
 
   /**
@@ -131,11 +150,12 @@ public final class ServiceNowClient implements TicketClient {
     config.priorityFields().getOrDefault(draft.priority(), Map.of()).forEach(body::put);
     body.put("correlation_id", draft.dedupKey());
     body.put("correlation_display", "Patch Pipeline");
-    JsonNode result = send(ApiRequest.postJson(table(""), write(body))).json().path("result");
+    JsonNode result = createRecord(body);
+    String sysId = result.path("sys_id").asText();
     return new RemoteTicket(
         result.path("number").asText(),
-        result.path("sys_id").asText(),
-        link(result.path("sys_id").asText()),
+        sysId,
+        link(sysId),
         draft.dedupKey(),
         result.path("state").asText(""),
         Optional.empty());
@@ -258,7 +278,7 @@ public final class ServiceNowClient implements TicketClient {
 
   private ApiResponse send(ApiRequest request) throws IOException {
     try {
-      return http.send(request);
+      return http.sendApiCall(request);
     } catch (HttpException e) {
       throw ApiErrors.of(name(), e, http.redactor());
     }

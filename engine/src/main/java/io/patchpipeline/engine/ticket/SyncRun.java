@@ -155,8 +155,7 @@ final class SyncRun {
         ticket = createReconciled(draft);
       } else {
         ticket = planned.ticket().get();
-        client.update(ticket, draft, planned.change());
-        writes++;
+        update(ticket, draft, planned.change());
         updated++;
       }
       links.put(draft.unitId(), link(ticket, draft, planned.change().after()));
@@ -170,6 +169,24 @@ final class SyncRun {
     }
   }
 
+  /** Updates a ticket and counts the write when the request reached the system. */
+  private void update(RemoteTicket ticket, TicketDraft draft, TicketChange change)
+      throws IOException {
+    try {
+      client.update(ticket, draft, change);
+      writes++;
+    } catch (TicketException e) {
+      countSent(e);
+      throw e;
+    }
+  }
+
+  private void countSent(TicketException e) {
+    if (e.requestSent()) {
+      writes++;
+    }
+  }
+
   private RemoteTicket createReconciled(TicketDraft draft) throws IOException {
     TicketException last = null;
     for (int attempt = 1; attempt <= TicketSync.CREATE_ATTEMPTS; attempt++) {
@@ -179,6 +196,7 @@ final class SyncRun {
         created++;
         return ticket;
       } catch (TicketException e) {
+        countSent(e);
         if (!e.outcomeUnknown()) {
           throw e;
         }

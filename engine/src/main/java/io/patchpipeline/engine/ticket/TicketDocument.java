@@ -97,7 +97,9 @@ public record TicketDocument(List<Section> sections) {
         draft.hasFix()
             ? " Upgrading to " + draft.fixedVersion() + " fixes all of them."
             : " No fixed version is known for at least one of them.";
-    return draft.packageName()
+    String component = draft.packageName();
+    return Character.toUpperCase(component.charAt(0))
+        + component.substring(1)
         + installed
         + " on asset group "
         + draft.assetGroup()

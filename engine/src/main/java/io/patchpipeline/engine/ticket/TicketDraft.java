@@ -74,7 +74,7 @@ public record TicketDraft(
         summary(unit, sorted.size()),
         unit.priority(),
         unit.dueDate().atZone(ZoneOffset.UTC).toLocalDate(),
-        unit.packageName(),
+        unit.componentName(),
         unit.assetGroup(),
         unit.fixedVersion(),
         new ArrayList<>(new TreeSet<>(unit.installedVersions())),
@@ -113,7 +113,7 @@ public record TicketDraft(
         "["
             + unit.priority()
             + "] Upgrade "
-            + unit.packageName()
+            + unit.componentName()
             + target
             + " on "
             + unit.assetGroup()

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param record the record with its {@value TicketLinks#STAGE} section; unchanged by a dry run
  * @param planned in a dry run, one line per write that would be sent; otherwise empty
  * @param searches the number of search requests sent
- * @param writes the number of write requests that succeeded
+ * @param writes the number of write requests that reached the system, failed ones included
  */
 public record TicketSyncResult(
     PatchRecord record,

@@ -75,7 +75,7 @@ public record TriageSummary(
         + " "
         + unit.priority()
         + " "
-        + (unit.packageName().isBlank() ? "(no package name)" : unit.packageName())
+        + unit.componentName()
         + (unit.hasFix() ? " -> " + unit.fixedVersion() : " (no fix)")
         + ": "
         + shortList(unit.cves(), CVES_SHOWN)

@@ -332,4 +332,28 @@ class DeployServiceTest {
     assertThat(last.wakeAt()).isEmpty();
     assertThat(last.succeeded()).isTrue();
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"web1;touch /tmp/x", "-oProxyCommand=x", "db9", "web1 web2"})
+  void editedStateHostIsRejectedOnResume(String host) throws Exception {
+    Path record = record(TestRecords.approved(openssl(Priority.P1, PackageKind.OS), false, "PP-1"));
+    Path plan = plan("tool: block\nwaves: ['25%', '100%']\nhold: 1h\n");
+    service(Optional.empty()).run(DeployOptions.of(record, plan), Progress.NONE);
+    Path stateFile = folder.resolve("record.json.deploy-state.json");
+    com.fasterxml.jackson.databind.node.ObjectNode state =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            io.patchpipeline.engine.core.Json.mapper().readTree(stateFile.toFile());
+    ((com.fasterxml.jackson.databind.node.ArrayNode) state.path("waves").get(1).path("hosts"))
+        .set(1, host);
+    io.patchpipeline.engine.core.Json.mapper().writeValue(stateFile.toFile(), state);
+    int callsBefore = bodyCalls.size();
+
+    assertThatThrownBy(
+            () -> service(Optional.empty()).run(DeployOptions.of(record, plan), Progress.NONE))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("record.json.deploy-state.json")
+        .hasMessageContaining("/waves/1/hosts/1");
+    assertThat(bodyCalls).hasSize(callsBefore);
+  }
 }

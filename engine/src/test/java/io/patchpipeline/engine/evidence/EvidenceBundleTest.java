@@ -299,10 +299,62 @@ class EvidenceBundleTest {
   void missingManifestIsReported() throws IOException {
     Path empty = Files.createDirectories(folder.resolve("not-a-bundle"));
 
-    BundleCheck check = BundleVerifier.verify(empty, Optional.empty());
+    assertThatThrownBy(() -> BundleVerifier.verify(empty, Optional.empty()))
+        .isInstanceOf(io.patchpipeline.engine.core.InputException.class)
+        .hasMessageContaining("not-a-bundle")
+        .hasMessageContaining("not an evidence bundle: the folder has no manifest.json");
+  }
+
+  @Test
+  void manifestListingFileTwiceIsRejected() throws IOException {
+    Path bundle =
+        new EvidenceWriter(Optional.empty(), List.of())
+            .writeUnit(evidence("PP-1", "u"), folder.resolve("evidence"));
+    ObjectNode manifest =
+        (ObjectNode) Json.mapper().readTree(bundle.resolve("manifest.json").toFile());
+    ((com.fasterxml.jackson.databind.node.ArrayNode) manifest.get("files"))
+        .add(manifest.get("files").get(0).deepCopy());
+    Files.write(bundle.resolve("manifest.json"), Json.mapper().writeValueAsBytes(manifest));
+
+    BundleCheck check = BundleVerifier.verify(bundle, Optional.empty());
+
+    assertThat(check.problems())
+        .containsExactly(
+            "manifest.json lists " + manifest.get("files").get(0).get("path").asText() + " twice");
+  }
+
+  @Test
+  void manifestOfAnotherUnitIsRejected() throws IOException {
+    EvidenceWriter writer = new EvidenceWriter(Optional.empty(), List.of());
+    Path one = writer.writeUnit(evidence("PP-1", "u"), folder.resolve("evidence"));
+    Path two = writer.writeUnit(evidence("PP-2", "u"), folder.resolve("evidence"));
+    Files.copy(
+        two.resolve("manifest.json"),
+        one.resolve("manifest.json"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        two.resolve("unit.json"),
+        one.resolve("unit.json"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+    BundleCheck check = BundleVerifier.verify(one, Optional.empty());
 
     assertThat(check.valid()).isFalse();
-    assertThat(check.problems()).singleElement().asString().contains("manifest.json is missing");
+    assertThat(check.problems())
+        .contains("manifest.json is for unit PP-2, but the bundle is named PP-1");
+  }
+
+  @Test
+  void unitJsonOfAnotherUnitIsRejected() throws IOException {
+    EvidenceWriter writer = new EvidenceWriter(Optional.empty(), List.of());
+    Path one = writer.writeUnit(evidence("PP-1", "u"), folder.resolve("evidence"));
+    Path renamed = Files.move(one, folder.resolve("copied-bundle"));
+    Files.writeString(renamed.resolve("unit.json"), "{\"id\": \"PP-7\"}");
+
+    BundleCheck check = BundleVerifier.verify(renamed, Optional.empty());
+
+    assertThat(check.problems())
+        .contains("manifest.json is for unit PP-1, but unit.json is for unit PP-7");
   }
 
   @Test

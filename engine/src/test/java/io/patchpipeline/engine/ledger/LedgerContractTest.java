@@ -76,6 +76,27 @@ abstract class LedgerContractTest {
   }
 
   @Test
+  void nanosecondTimesRecordDueOnce() {
+    for (int run = 1; run <= 3; run++) {
+      ledger.recordDetected(
+          LedgerHistory.unit(
+              "U1",
+              Priority.P1,
+              "web",
+              "2026-12-04T18:23:09.781090978Z",
+              "2026-12-11T18:23:09.781090978Z"),
+          "run-" + run);
+    }
+
+    assertThat(ledger.events("U1"))
+        .extracting(LedgerEvent::type)
+        .containsExactly(EventType.DETECTED, EventType.SLA_DUE);
+    assertThat(ledger.events("U1").get(1).detail()).isEqualTo("2026-12-11T18:23:09.781090Z");
+    assertThat(ledger.unit("U1").orElseThrow().slaDueAt())
+        .contains(Instant.parse("2026-12-11T18:23:09.781090Z"));
+  }
+
+  @Test
   void lifecycleEndsWithSlaOutcome() {
     ledger.recordDetected(
         LedgerHistory.unit(

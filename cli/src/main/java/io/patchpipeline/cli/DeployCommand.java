@@ -110,6 +110,12 @@ final class DeployCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    new OutputTarget("--state", state)
+        .input("--record", record)
+        .input("--plan", plan)
+        .input("--kubeconfig", kubeconfig)
+        .check();
+    new OutputTarget("--record", record).input("--plan", plan).check();
     DeployOptions options = options();
     Clock clock = Clock.systemUTC();
     DeployService service =

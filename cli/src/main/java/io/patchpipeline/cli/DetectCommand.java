@@ -129,6 +129,14 @@ final class DetectCommand implements Callable<Integer> {
           spec.commandLine(), "--tickets needs --out: the ticket outbox is kept beside the record");
     }
     DetectOptions options = options();
+    new OutputTarget("--out", out, options.baseDir())
+        .input("--kev", kev)
+        .input("--epss", epss)
+        .input("--inventory", inventory)
+        .input("--policy", policy)
+        .input("--previous", previous)
+        .input("--tickets", tickets)
+        .check();
     DetectResult result = new DetectService().run(options, new ProgressLine(err));
     print(result);
     if (tickets != null) {

@@ -62,6 +62,10 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    new OutputTarget("--out", out)
+        .input("--record", record)
+        .input("--ledger", ledgerFile())
+        .check();
     Instant now = Instant.now();
     try (Ledger open = Ledger.open(options())) {
       if (record != null) {
@@ -74,6 +78,11 @@ final class ReportCommand implements Callable<Integer> {
           .println("Report of " + open.units().size() + " units written to " + out);
     }
     return ExitCodes.OK;
+  }
+
+  /** Returns the H2 database file of {@code --ledger}, which H2 names with this extension. */
+  private Path ledgerFile() {
+    return ledger.resolveSibling(ledger.getFileName() + ".mv.db");
   }
 
   private LedgerOptions options() {

@@ -54,6 +54,8 @@ final class TriageApproveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // An --out equal to --record is allowed: it is what the command does without --out.
+    new OutputTarget("--out", out).check();
     ApprovalOptions options =
         new ApprovalOptions(
             record,

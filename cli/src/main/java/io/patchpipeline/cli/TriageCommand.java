@@ -108,6 +108,13 @@ final class TriageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    new OutputTarget("--out", out)
+        .input("--policy", policy)
+        .input("--inventory", inventory)
+        .input("--ssvc", ssvc)
+        .input("--against", against)
+        .input("--tickets", tickets)
+        .check();
     TriageOptions options =
         TriageOptions.builder(record)
             .policy(policy)

@@ -50,10 +50,11 @@ final class EvidenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      Optional<EvidenceSigner> signer =
-          signingKey == null
-              ? Optional.empty()
-              : Optional.of(EvidenceSigner.hmac(Files.readAllBytes(signingKey)));
+      Optional<EvidenceSigner> signer = InputFiles.signer(signingKey);
+      if (!Files.exists(bundle)) {
+        throw new io.patchpipeline.engine.core.InputException(
+            "BUNDLE", "", Terminal.safe(bundle.toString()) + ": file or folder not found");
+      }
       BundleCheck check =
           Files.isDirectory(bundle)
               ? BundleVerifier.verify(bundle, signer)

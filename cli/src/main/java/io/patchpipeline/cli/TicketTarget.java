@@ -7,6 +7,7 @@ import io.patchpipeline.engine.ticket.TicketSyncOptions;
 import io.patchpipeline.engine.ticket.TicketSystemConfig;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -31,5 +32,16 @@ final class TicketTarget {
       credentials = file.secret(config.name()).resolve(environment);
     }
     return TicketSync.of(TicketSyncOptions.forRecord(config, credentials, record, false));
+  }
+
+  /**
+   * Returns the secret of the ticket system named in {@code tickets}, in every form it could take
+   * in a file, so that evidence bundles can be searched for it.
+   */
+  static List<String> secrets(Path tickets, String system, Function<String, String> environment)
+      throws IOException {
+    TicketConfigFile file = TicketConfigFile.read(tickets);
+    TicketSystemConfig config = file.system(Optional.ofNullable(system), tickets.toString());
+    return file.secret(config.name()).resolve(environment).secretForms();
   }
 }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:every unit is verified, or --on-remaining unstable/ignore",
       "1:a CVE remains or is unknown and --on-remaining is fail",
-      "2:invalid input"
+      "2:invalid input",
+      "3:a ticket system failed; the verdicts are saved in the record"
     })
 final class VerifyCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -107,6 +108,18 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Every option is checked before the verification, so that a bad one costs no work.
+    java.util.Optional<io.patchpipeline.engine.evidence.EvidenceSigner> signer =
+        InputFiles.signer(signingKey);
+    if (evidence != null
+        && java.nio.file.Files.exists(evidence)
+        && !java.nio.file.Files.isDirectory(evidence)) {
+      throw new InputException(
+          "--evidence", "", Terminal.safe(evidence.toString()) + ": is a file, expected a folder");
+    }
+    TicketSync sync = closeTickets ? TicketTarget.open(record, tickets, system, environment) : null;
+    List<String> secrets =
+        tickets == null ? List.of() : TicketTarget.secrets(tickets, system, environment);
     PatchRecord patchRecord = RecordStore.read(record);
     VerifyOptions options;
     try {
@@ -118,15 +131,26 @@ final class VerifyCommand implements Callable<Integer> {
     VerifyResult result = new VerifyService().verify(patchRecord, options);
     print(result);
     java.time.Instant now = java.time.Instant.now();
+    // The verdicts are saved first, so that a failed evidence write or ticket close keeps them.
     PatchRecord updated = VerifySection.write(patchRecord, result, now);
-    java.util.Map<String, Path> bundles =
-        evidence == null ? java.util.Map.of() : writeEvidence(updated, result, now);
-    if (closeTickets) {
-      updated = close(updated, result, bundles);
-    }
     RecordStore.write(record, updated);
-    return result.outcome() == VerifyResult.Outcome.FAILED ? ExitCodes.THRESHOLD : ExitCodes.OK;
+    java.util.Map<String, Path> bundles =
+        evidence == null
+            ? java.util.Map.of()
+            : writeEvidence(updated, result, now, signer, secrets);
+    int code = result.outcome() == VerifyResult.Outcome.FAILED ? ExitCodes.THRESHOLD : ExitCodes.OK;
+    if (sync != null) {
+      ClosedTickets closed = close(sync, updated, result, bundles);
+      RecordStore.write(record, closed.record());
+      if (closed.failed() > 0) {
+        code = ExitCodes.EXTERNAL_FAILURE;
+      }
+    }
+    return code;
   }
+
+  /** The record after closing tickets, and how many closes failed. */
+  private record ClosedTickets(PatchRecord record, int failed) {}
 
   private void print(VerifyResult result) {
     PrintWriter out = spec.commandLine().getOut();
@@ -153,17 +177,19 @@ final class VerifyCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** Closes the ticket of each verified unit that has an open one, and returns the record. */
+  /**
+   * Writes the bundle of each verified unit and returns their zips by unit id. A bundle that
+   * contains the signing key or one of {@code secrets} is rejected.
+   */
   private java.util.Map<String, Path> writeEvidence(
-      PatchRecord patchRecord, VerifyResult result, java.time.Instant now) throws Exception {
-    java.util.Optional<io.patchpipeline.engine.evidence.EvidenceSigner> signer =
-        signingKey == null
-            ? java.util.Optional.empty()
-            : java.util.Optional.of(
-                io.patchpipeline.engine.evidence.EvidenceSigner.hmac(
-                    java.nio.file.Files.readAllBytes(signingKey)));
+      PatchRecord patchRecord,
+      VerifyResult result,
+      java.time.Instant now,
+      java.util.Optional<io.patchpipeline.engine.evidence.EvidenceSigner> signer,
+      List<String> secrets)
+      throws Exception {
     io.patchpipeline.engine.evidence.EvidenceWriter writer =
-        new io.patchpipeline.engine.evidence.EvidenceWriter(signer, List.of());
+        new io.patchpipeline.engine.evidence.EvidenceWriter(signer, secrets);
     Path folder = evidence.resolve(now.toString().replace(':', '-'));
     java.util.Map<String, Path> zips = new java.util.LinkedHashMap<>();
     for (UnitVerdict verdict : result.units()) {
@@ -184,12 +210,19 @@ final class VerifyCommand implements Callable<Integer> {
     return zips;
   }
 
-  private PatchRecord close(
-      PatchRecord patchRecord, VerifyResult result, java.util.Map<String, Path> bundles)
-      throws Exception {
-    TicketSync sync = TicketTarget.open(record, tickets, system, environment);
+  /**
+   * Closes the ticket of each verified unit that has an open one. A failed close is reported for
+   * its unit and stays pending in the outbox, and the other units are still closed.
+   */
+  private ClosedTickets close(
+      TicketSync sync,
+      PatchRecord patchRecord,
+      VerifyResult result,
+      java.util.Map<String, Path> bundles) {
     PatchRecord current = patchRecord;
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int failed = 0;
     for (UnitVerdict unit : result.units()) {
       java.util.Optional<TicketLink> link = TicketLinks.of(current).unit(unit.unitId());
       if (!unit.verified() || link.isEmpty() || link.get().status().equals("closed")) {
@@ -200,15 +233,29 @@ final class VerifyCommand implements Callable<Integer> {
               + String.join(", ", unit.methods())
               + "): "
               + unit.closure().reason();
-      current =
-          sync.close(
-              current,
-              unit.unitId(),
-              text,
-              java.util.Optional.ofNullable(bundles.get(unit.unitId())));
-      out.println("Closed " + link.get().key() + " for " + unit.unitId());
+      try {
+        current =
+            sync.close(
+                current,
+                unit.unitId(),
+                text,
+                java.util.Optional.ofNullable(bundles.get(unit.unitId())));
+        out.println("Closed " + link.get().key() + " for " + unit.unitId());
+      } catch (java.io.IOException | RuntimeException e) {
+        failed++;
+        err.println(
+            "patch-pipeline: error: "
+                + unit.unitId()
+                + ": ticket "
+                + Terminal.safe(link.get().key())
+                + " was not closed: "
+                + Terminal.safe(String.valueOf(e.getMessage()))
+                + ". The close is pending in "
+                + io.patchpipeline.engine.ticket.Outbox.besideRecord(record)
+                + "; run verify again to retry it.");
+      }
     }
-    return current;
+    return new ClosedTickets(current, failed);
   }
 
   private List<VerifyOptions.InventoryInput> inventories() {

@@ -5,7 +5,6 @@ import io.patchpipeline.engine.ledger.EventType;
 import io.patchpipeline.engine.ledger.HtmlReport;
 import io.patchpipeline.engine.ledger.Ledger;
 import io.patchpipeline.engine.ledger.LedgerEvent;
-import io.patchpipeline.engine.ledger.LedgerOptions;
 import io.patchpipeline.engine.ledger.LedgerUnit;
 import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RecordStore;
@@ -28,7 +27,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Add the record's units and their ticket and verification events to the SLA ledger, then"
-            + " write an HTML report (no external resources) of MTTR, SLA compliance and backlog.")
+            + " write an HTML report (no external resources) of MTTR, SLA compliance and backlog.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the report was written",
+      "2:invalid input (missing or malformed record, invalid option)",
+      "3:the ledger database could not be reached"
+    })
 final class ReportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +50,9 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--jdbc-url",
       paramLabel = "URL",
-      description = "A shared PostgreSQL ledger instead, such as jdbc:postgresql://db/ledger.")
+      description =
+          "A shared PostgreSQL ledger instead, such as jdbc:postgresql://db:5432/ledger. Only"
+              + " jdbc:postgresql: URLs are accepted.")
   String jdbcUrl;
 
   @Option(names = "--jdbc-user", paramLabel = "NAME", description = "The database user.")
@@ -67,7 +74,9 @@ final class ReportCommand implements Callable<Integer> {
         .input("--ledger", ledgerFile())
         .check();
     Instant now = Instant.now();
-    try (Ledger open = Ledger.open(options())) {
+    try (Ledger open =
+        LedgerAccess.open(
+            LedgerAccess.options(ledger, jdbcUrl, jdbcUser, passwordEnv, System::getenv))) {
       if (record != null) {
         add(open, RecordStore.read(record), now);
       }
@@ -83,14 +92,6 @@ final class ReportCommand implements Callable<Integer> {
   /** Returns the H2 database file of {@code --ledger}, which H2 names with this extension. */
   private Path ledgerFile() {
     return ledger.resolveSibling(ledger.getFileName() + ".mv.db");
-  }
-
-  private LedgerOptions options() {
-    if (jdbcUrl == null) {
-      return LedgerOptions.h2(ledger.toAbsolutePath());
-    }
-    String password = passwordEnv == null ? "" : System.getenv(passwordEnv);
-    return new LedgerOptions(jdbcUrl, jdbcUser, password == null ? "" : password);
   }
 
   /** Adds each unit once, then the events of its later stages that the ledger does not have. */

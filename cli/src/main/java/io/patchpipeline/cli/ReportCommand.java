@@ -73,6 +73,9 @@ final class ReportCommand implements Callable<Integer> {
         .input("--record", record)
         .input("--ledger", ledgerFile())
         .check();
+    if (record != null) {
+      InputFiles.requireFile("--record", record);
+    }
     Instant now = Instant.now();
     try (Ledger open =
         LedgerAccess.open(

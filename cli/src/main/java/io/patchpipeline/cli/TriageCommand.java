@@ -115,6 +115,10 @@ final class TriageCommand implements Callable<Integer> {
         .input("--against", against)
         .input("--tickets", tickets)
         .check();
+    InputFiles.requireFile("--record", record);
+    if (against != null) {
+      InputFiles.requireFile("--against", against);
+    }
     TriageOptions options =
         TriageOptions.builder(record)
             .policy(policy)

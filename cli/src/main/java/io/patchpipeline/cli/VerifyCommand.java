@@ -120,7 +120,9 @@ final class VerifyCommand implements Callable<Integer> {
     TicketSync sync = closeTickets ? TicketTarget.open(record, tickets, system, environment) : null;
     List<String> secrets =
         tickets == null ? List.of() : TicketTarget.secrets(tickets, system, environment);
-    PatchRecord patchRecord = RecordStore.read(record);
+    PatchRecord patchRecord = RecordStore.read(InputFiles.requireFile("--record", record));
+    rescans.forEach(rescan -> InputFiles.requireFile("--rescan", rescan));
+    advisories.forEach(advisory -> InputFiles.requireFile("--advisory", advisory));
     VerifyOptions options;
     try {
       options =
@@ -275,7 +277,19 @@ final class VerifyCommand implements Callable<Integer> {
             "",
             "unknown format '" + parts[0] + "'; expected ansible, dpkg, rpm, apk or uname");
       }
-      inputs.add(new VerifyOptions.InventoryInput(Path.of(parts[2]), format, parts[1]));
+      Path file = Path.of(parts[2]);
+      if (!java.nio.file.Files.exists(file)) {
+        throw new InputException(
+            "--installed",
+            "",
+            Terminal.safe(value)
+                + ": file '"
+                + Terminal.safe(parts[2])
+                + "' not found; expected FORMAT:HOST:FILE such as dpkg:db-01:db-01.txt");
+      }
+      inputs.add(
+          new VerifyOptions.InventoryInput(
+              InputFiles.requireFile("--installed", file), format, parts[1]));
     }
     return inputs;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Json;
+import io.patchpipeline.engine.core.JsonProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public final class PlanLoader {
     try {
       tree = Json.yaml().readTree(in);
     } catch (JsonProcessingException e) {
-      throw new InputException(name, "", "not a YAML plan: " + e.getOriginalMessage(), e);
+      throw JsonProblems.error(name, "not a YAML plan", e);
     }
     if (tree == null || !tree.isObject()) {
       throw new InputException(name, "", "not a rollout plan; expected a YAML mapping");

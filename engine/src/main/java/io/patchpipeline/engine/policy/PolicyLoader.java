@@ -14,6 +14,7 @@ import io.patchpipeline.engine.asset.Exposure;
 import io.patchpipeline.engine.core.Hashing;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Json;
+import io.patchpipeline.engine.core.JsonProblems;
 import io.patchpipeline.engine.core.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,8 +86,7 @@ public final class PolicyLoader {
               : "invalid value for " + fieldPath(e) + "; expected " + expected(e.getTargetType());
       throw new InputException(name, position(e), problem, e);
     } catch (JsonProcessingException e) {
-      String firstLine = e.getOriginalMessage().lines().findFirst().orElse("");
-      throw new InputException(name, position(e), "invalid YAML: " + firstLine, e);
+      throw new InputException(name, position(e), JsonProblems.problem(e, null), e);
     }
     if (file == null) {
       throw new InputException(name, "line 1", "the policy file is empty; expected a YAML mapping");

@@ -25,6 +25,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +40,19 @@ public final class PolicyLoader {
   private static final Duration MAX_DURATION = Duration.ofDays(3653);
 
   private PolicyLoader() {}
+
+  /**
+   * Loads the policy file {@code name} from {@code baseDir}, or the preset of that name when no
+   * such file exists, so that every command accepts the same preset names.
+   */
+  public static Policy resolve(Path baseDir, String name) throws IOException {
+    Path file = baseDir.resolve(name);
+    Optional<Policy> preset = Presets.byName(name);
+    if (!Files.exists(file) && preset.isPresent()) {
+      return preset.get();
+    }
+    return load(file);
+  }
 
   public static Policy load(Path file) throws IOException {
     byte[] bytes;

@@ -20,6 +20,7 @@ import io.patchpipeline.engine.policy.Policy;
 import io.patchpipeline.engine.policy.PolicyLoader;
 import io.patchpipeline.engine.policy.Presets;
 import io.patchpipeline.engine.record.InputFile;
+import io.patchpipeline.engine.triage.TriagePolicies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +42,10 @@ public final class Sources {
       return Presets.defaultPolicy();
     }
     String name = options.policy().get();
-    Path file = options.baseDir().resolve(name);
-    if (!Files.exists(file) && Presets.byName(name).isPresent()) {
-      return Presets.byName(name).get();
-    }
-    return PolicyLoader.load(file);
+    Policy policy = PolicyLoader.resolve(options.baseDir(), name);
+    // The triage rules are compiled now, so that a bad rule fails at detect, not at triage.
+    TriagePolicies.of(policy);
+    return policy;
   }
 
   /** Loads KEV and EPSS where the options name them; either may stay absent (unknown). */

@@ -133,7 +133,7 @@ final class DeployCommand implements Callable<Integer> {
               err.flush();
             });
     for (Message message : result.messages()) {
-      err.println("patch-pipeline: " + message);
+      err.println("patch-pipeline: " + Terminal.safe(message.toString()));
     }
     print(result, out);
     out.flush();

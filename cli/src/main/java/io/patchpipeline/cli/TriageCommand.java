@@ -133,7 +133,8 @@ final class TriageCommand implements Callable<Integer> {
     TriageResult result = TriageService.triage(options);
     PrintWriter err = spec.commandLine().getErr();
     for (Message message : result.messages().list()) {
-      err.println(message);
+      err.println(
+          "patch-pipeline: " + (dryRun ? "dry run: " : "") + Terminal.safe(message.toString()));
     }
     PrintWriter stdout = spec.commandLine().getOut();
     if (format.equals("json")) {

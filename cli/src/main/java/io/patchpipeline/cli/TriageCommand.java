@@ -108,6 +108,11 @@ final class TriageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for --format: '" + format + "'; expected text or json");
+    }
     new OutputTarget("--out", out)
         .input("--policy", policy)
         .input("--inventory", inventory)

@@ -12,7 +12,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -87,8 +89,12 @@ public final class PlanLoader {
     for (int i = 0; i < hosts.size(); i++) {
       DeployNames.host(hosts.get(i), nodes.file(), nodes.pointer(key) + "/" + i);
     }
-    if (hosts.stream().distinct().count() != hosts.size()) {
-      throw nodes.error(key, "a host is listed twice");
+    // Host names are case-insensitive, so web01 and WEB01 are the same host.
+    Set<String> seen = new HashSet<>();
+    for (String host : hosts) {
+      if (!seen.add(host.toLowerCase(Locale.ROOT))) {
+        throw nodes.error(key, "host '" + host + "' is listed twice");
+      }
     }
     return hosts;
   }

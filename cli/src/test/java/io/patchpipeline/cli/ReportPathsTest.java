@@ -42,6 +42,17 @@ class ReportPathsTest {
   }
 
   @Test
+  void fifoIsNotAReportFile() throws Exception {
+    Path fifo = work.resolve("fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+    CommandTester run = detect("fifo");
+
+    assertThat(run.exitCode).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(run.err).contains("fifo: is not a regular file");
+  }
+
+  @Test
   void controlCharactersInErrorsAreEscaped() {
     CommandTester run = detect("bad\n\u001b[31m\u202e.json");
 

@@ -35,7 +35,7 @@ public final class InventoryLoader {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       String problem = JsonProblems.problem(e, null);
       if (problem.contains("larger than the limit")) {
-        problem += "; use CSV for large inventories (docs/detect.md)";
+        problem += "; use CSV for large inventories (docs/inventory.md)";
       }
       throw new InputException(name, JsonProblems.position(e), problem, e);
     } catch (IOException e) {

@@ -45,6 +45,12 @@ final class ReportFiles {
         throw new InputException(
             pattern, "", "is a folder; expected a report file or a glob such as " + pattern + "/*");
       }
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw new InputException(
+            pattern,
+            "",
+            "is not a regular file (such as a device or a fifo); expected a report file");
+      }
       if (!Files.isRegularFile(file)) {
         throw new InputException(pattern, "", "report file not found");
       }

@@ -1,7 +1,11 @@
 package io.patchpipeline.cli;
 
+import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.http.Credentials;
+import io.patchpipeline.engine.record.RecordStore;
 import io.patchpipeline.engine.ticket.TicketConfigFile;
+import io.patchpipeline.engine.ticket.TicketLink;
+import io.patchpipeline.engine.ticket.TicketLinks;
 import io.patchpipeline.engine.ticket.TicketSync;
 import io.patchpipeline.engine.ticket.TicketSyncOptions;
 import io.patchpipeline.engine.ticket.TicketSystemConfig;
@@ -26,12 +30,31 @@ final class TicketTarget {
     if (tickets == null) {
       config = TicketSystemConfig.fileStore(record.toAbsolutePath().resolveSibling("tickets"));
       credentials = Credentials.none();
+      requireFileStoreTickets(record, config.name());
     } else {
       TicketConfigFile file = TicketConfigFile.read(tickets);
       config = file.system(Optional.ofNullable(system), tickets.toString());
       credentials = file.secret(config.name()).resolve(environment);
     }
     return TicketSync.of(TicketSyncOptions.forRecord(config, credentials, record, false));
+  }
+
+  /** Rejects a record whose tickets were opened in another system than the file store. */
+  private static void requireFileStoreTickets(Path record, String fileStore) throws IOException {
+    Optional<String> other =
+        TicketLinks.of(RecordStore.read(record)).units().values().stream()
+            .map(TicketLink::system)
+            .filter(system -> !system.equals(fileStore))
+            .findFirst();
+    if (other.isPresent()) {
+      throw new InputException(
+          "--tickets",
+          "",
+          "the tickets of this record are in the ticket system '"
+              + other.get()
+              + "', not in the file store beside the record; pass --tickets with the ticket"
+              + " systems YAML");
+    }
   }
 
   /**

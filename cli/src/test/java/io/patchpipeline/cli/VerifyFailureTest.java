@@ -105,6 +105,24 @@ class VerifyFailureTest {
   }
 
   @Test
+  void ticketsOfAnotherSystemNeedTicketsOption() throws Exception {
+    Path config =
+        Files.writeString(
+            dir.resolve("tickets.yaml"), "systems:\n  jira:\n    type: file\n    folder: store\n");
+    CommandTester sync =
+        CommandTester.run("tickets", "sync", "--record", record, "--tickets", config.toString());
+    assertThat(sync.exitCode).as(sync.err).isZero();
+
+    CommandTester run =
+        CommandTester.run("verify", "--record", record, "--rescan", rescan, "--close-tickets");
+
+    assertThat(run.exitCode).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(run.err)
+        .contains("--tickets: the tickets of this record are in the ticket system 'jira'");
+    assertThat(run.out).doesNotContain("Verified");
+  }
+
+  @Test
   void ticketSecretInEvidenceIsRejected() throws Exception {
     Path token = Files.writeString(dir.resolve("token.txt"), TOKEN);
     Path config =

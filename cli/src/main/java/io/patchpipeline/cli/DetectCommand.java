@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:the run succeeded",
       "1:units at or above the --fail-on priority exist",
-      "2:invalid input (missing file, malformed report, feed, inventory or policy)"
+      "2:invalid input (missing file, malformed report, feed, inventory or policy), or with"
+          + " --tickets a unit whose ticket could not be written"
     })
 final class DetectCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

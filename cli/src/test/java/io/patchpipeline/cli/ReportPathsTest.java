@@ -42,6 +42,27 @@ class ReportPathsTest {
   }
 
   @Test
+  void feedErrorsShowPathAsGiven() throws Exception {
+    Files.writeString(work.resolve("kev.json"), "{\"vulnerabilities\": [");
+    Files.writeString(work.resolve("inventory.yaml"), "assets:\n\t- id: a\n");
+
+    CommandTester kev =
+        CommandTester.run(
+            "detect", "../scans/*.json", "--base-dir", work.toString(), "--kev", "kev.json");
+    CommandTester inventory =
+        CommandTester.run(
+            "detect",
+            "../scans/*.json",
+            "--base-dir",
+            work.toString(),
+            "--inventory",
+            "inventory.yaml");
+
+    assertThat(kev.err).startsWith("patch-pipeline: error: kev.json (");
+    assertThat(inventory.err).startsWith("patch-pipeline: error: inventory.yaml (");
+  }
+
+  @Test
   void fifoIsNotAReportFile() throws Exception {
     Path fifo = work.resolve("fifo");
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();

@@ -28,9 +28,12 @@ public final class JsonProblems {
 
   private JsonProblems() {}
 
-  /** Returns an error for {@code file} from a failed read; {@code what} names the expected kind. */
-  public static InputException error(String file, String what, JsonProcessingException e) {
-    return error(file, what, e, null);
+  /**
+   * Returns an error for {@code file} from a failed read; {@code heading} starts the problem, such
+   * as "invalid record".
+   */
+  public static InputException error(String file, String heading, JsonProcessingException e) {
+    return error(file, heading, e, null);
   }
 
   /**
@@ -38,8 +41,8 @@ public final class JsonProblems {
    * mapping it, so that missing required fields can be named.
    */
   public static InputException error(
-      String file, String what, JsonProcessingException e, JsonNode root) {
-    return new InputException(file, position(e), what + ": " + problem(e, root), e);
+      String file, String heading, JsonProcessingException e, JsonNode root) {
+    return new InputException(file, position(e), heading + ": " + problem(e, root), e);
   }
 
   /** Returns the line and column, and for a mapping error the JSON pointer of the value. */

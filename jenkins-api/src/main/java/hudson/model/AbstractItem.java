@@ -3,4 +3,9 @@ package hudson.model;
 
 public abstract class AbstractItem extends Actionable implements Item {
   protected AbstractItem() {}
+
+  @Override
+  public String getFullName() {
+    throw new UnsupportedOperationException();
+  }
 }

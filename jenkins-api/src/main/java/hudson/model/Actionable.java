@@ -10,6 +10,10 @@ public abstract class Actionable extends AbstractModelObject {
 
   protected Actionable() {}
 
+  public void addAction(Action a) {
+    actions.add(a);
+  }
+
   public boolean addOrReplaceAction(Action a) {
     actions.removeIf(existing -> existing.getClass() == a.getClass());
     actions.add(a);

@@ -6,4 +6,8 @@ import hudson.security.Permission;
 
 public interface Item extends AccessControlled {
   Permission CONFIGURE = null;
+
+  Permission READ = null;
+
+  String getFullName();
 }

@@ -4,4 +4,8 @@ package hudson.model;
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>>
     extends AbstractItem {
   protected Job() {}
+
+  public RunT getLastBuild() {
+    throw new UnsupportedOperationException();
+  }
 }

@@ -35,8 +35,40 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     return null;
   }
 
+  public Result getResult() {
+    throw new UnsupportedOperationException();
+  }
+
+  /** Can only make the result worse; core throws {@code IllegalStateException} after the build. */
+  public void setResult(Result r) {
+    throw new UnsupportedOperationException();
+  }
+
   public String getExternalizableId() {
     throw new UnsupportedOperationException();
+  }
+
+  public int getNumber() {
+    throw new UnsupportedOperationException();
+  }
+
+  /** Returns the build before this one; the stub has none unless a test overrides it. */
+  public RunT getPreviousBuild() {
+    return null;
+  }
+
+  /** Returns the latest earlier build that is no longer running, as core's method does. */
+  public final RunT getPreviousCompletedBuild() {
+    RunT previous = getPreviousBuild();
+    while (previous != null && previous.isBuilding()) {
+      previous = previous.getPreviousBuild();
+    }
+    return previous;
+  }
+
+  /** Returns whether the build is still running; the stub's builds are not, unless overridden. */
+  public boolean isBuilding() {
+    return false;
   }
 
   public final synchronized ArtifactManager pickArtifactManager() throws IOException {

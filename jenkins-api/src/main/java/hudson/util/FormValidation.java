@@ -19,6 +19,10 @@ public abstract class FormValidation extends IOException implements HttpResponse
     return create(Kind.OK, null);
   }
 
+  public static FormValidation ok(String message) {
+    return create(Kind.OK, message);
+  }
+
   public static FormValidation error(String message) {
     return create(Kind.ERROR, message);
   }

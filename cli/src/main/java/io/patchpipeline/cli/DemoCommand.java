@@ -67,6 +67,9 @@ final class DemoCommand implements Callable<Integer> {
     DetectResult detect = new DetectService().run(detectOptions(dir), (file, n) -> {});
     SummaryPrinter.print(detect, out);
     out.println("Record written to " + dir.resolve("record.json"));
+    LedgerMixin ledger = new LedgerMixin();
+    ledger.ledger = ledgerFile();
+    ledger.append(detect.record(), "record.json", out);
     int code = laterStages(dir.resolve("record.json").toString());
     out.flush();
     return code == 0 ? ExitCodes.OK : ExitCodes.INTERNAL_ERROR;
@@ -80,7 +83,9 @@ final class DemoCommand implements Callable<Integer> {
             "tickets",
             "sync",
             "--record",
-            record);
+            record,
+            "--ledger",
+            ledgerFile());
     code |=
         step(
             "3 Triage: apply the policy. Only low-risk units on dev or test assets are approved"
@@ -92,7 +97,9 @@ final class DemoCommand implements Callable<Integer> {
             dir.resolve("patch-policy.yaml").toString(),
             "--inventory",
             dir.resolve("inventory.yaml").toString(),
-            "--comment-tickets");
+            "--comment-tickets",
+            "--ledger",
+            ledgerFile());
     Optional<String> pending = firstPending(dir.resolve("record.json"));
     if (pending.isPresent()) {
       code |=
@@ -106,7 +113,27 @@ final class DemoCommand implements Callable<Integer> {
               "--approver",
               "alice",
               "--reason",
-              "Tested on staging; change CHG-1042 approved");
+              "Tested on staging; change CHG-1042 approved",
+              "--comment-tickets",
+              "--ledger",
+              ledgerFile());
+      code |=
+          step(
+              "3 Triage: an incident commander lets the emergency unit skip the canary; a"
+                  + " post-incident review ticket opens",
+              "triage",
+              "approve",
+              pending.get(),
+              "--record",
+              record,
+              "--approver",
+              "carol",
+              "--reason",
+              "Log4Shell is exploited on the internet facing shop; patch every host now",
+              "--emergency-bypass",
+              "--comment-tickets",
+              "--ledger",
+              ledgerFile());
     }
     code |=
         step(
@@ -116,9 +143,15 @@ final class DemoCommand implements Callable<Integer> {
             record,
             "--plan",
             dir.resolve("deploy-plan.yaml").toString(),
-            "--dry-run");
+            "--dry-run",
+            "--comment-tickets");
+    Path outbox = dir.resolve("notifications.jsonl");
+    Files.deleteIfExists(outbox);
     step(
-        "5 Verify: a re-scan after the upgrades proves which CVEs are gone; their tickets close",
+        "5 Verify: a re-scan proves which CVEs are gone; their tickets close, DefectDojo and the"
+            + " webhook are told (written to "
+            + outbox.getFileName()
+            + ", nothing is sent)",
         "verify",
         "--record",
         record,
@@ -130,7 +163,11 @@ final class DemoCommand implements Callable<Integer> {
         "unstable",
         "--evidence",
         dir.resolve("evidence").toString(),
-        "--close-tickets");
+        "--close-tickets",
+        "--notify-outbox",
+        outbox.toString(),
+        "--ledger",
+        ledgerFile());
     code |=
         step(
             "6 Report: the SLA ledger (embedded H2) and an HTML report of MTTR, SLA and backlog",
@@ -138,10 +175,15 @@ final class DemoCommand implements Callable<Integer> {
             "--record",
             record,
             "--ledger",
-            dir.resolve("ledger").toString(),
+            ledgerFile(),
             "--out",
             dir.resolve("report.html").toString());
     return code;
+  }
+
+  /** Returns the embedded H2 ledger that every stage of the demo appends to. */
+  private String ledgerFile() {
+    return dir.resolve("ledger").toString();
   }
 
   /** Prints a stage heading and the command, then runs it as a user would. */

@@ -10,6 +10,7 @@ import io.patchpipeline.engine.deploy.Sleeper;
 import io.patchpipeline.engine.deploy.WaveState;
 import io.patchpipeline.engine.deploy.tool.HostResult;
 import io.patchpipeline.engine.deploy.tool.LocalCommandRunner;
+import io.patchpipeline.engine.service.CveGates;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -100,11 +101,41 @@ final class DeployCommand implements Callable<Integer> {
   String decidedBy;
 
   @Option(
+      names = "--comment-tickets",
+      description =
+          "Comment each wave's outcome on the ticket of every deployed unit. Uses --tickets, or"
+              + " the file store in the folder 'tickets' beside the record.")
+  boolean commentTickets;
+
+  @Option(
+      names = "--tickets",
+      paramLabel = "FILE",
+      description =
+          "Ticket systems YAML (docs/tickets.md) for --comment-tickets and the change request.")
+  Path tickets;
+
+  @Option(
+      names = "--system",
+      paramLabel = "NAME",
+      description = "The ticket system in --tickets. Default: its 'default' key.")
+  String system;
+
+  @Option(
+      names = "--change-request",
+      paramLabel = "NUMBER|SYS_ID",
+      description =
+          "The ServiceNow change request to move to Implement, note each wave on, and move to"
+              + " Review at the end. Default: the plan's changeRequest key, if any.")
+  String changeRequest;
+
+  @Option(
       names = "--format",
       defaultValue = "text",
       paramLabel = "text|json",
       description = "Summary format on standard output. Default: ${DEFAULT-VALUE}.")
   String format;
+
+  @picocli.CommandLine.Mixin LedgerMixin ledgerOption = new LedgerMixin();
 
   @Override
   public Integer call() throws Exception {
@@ -118,13 +149,15 @@ final class DeployCommand implements Callable<Integer> {
     new OutputTarget("--record", record).input("--plan", plan).check();
     DeployOptions options = options();
     Clock clock = Clock.systemUTC();
+    LocalCommandRunner runner = new LocalCommandRunner().withoutVariables(secretVariables());
+    DeployHooks.Choice hooks =
+        new DeployHooks.Choice(commentTickets, tickets, system, changeRequest, System::getenv);
     DeployService service =
         new DeployService(
-            clock,
-            Sleeper.real(clock),
-            new LocalCommandRunner(),
-            Optional.empty(),
-            Optional.empty());
+            clock, Sleeper.real(clock), runner, CveGates.fromPlan(plan, runner), Optional.empty());
+    if (!dryRun) {
+      service = service.withListeners(DeployHooks.listeners(record, plan, hooks));
+    }
     DeployResult result =
         service.run(
             options,
@@ -136,6 +169,9 @@ final class DeployCommand implements Callable<Integer> {
       err.println("patch-pipeline: " + Terminal.safe(message.toString()));
     }
     print(result, out);
+    if (!dryRun) {
+      ledgerOption.append(record, err);
+    }
     out.flush();
     return exitCode(result);
   }
@@ -183,6 +219,7 @@ final class DeployCommand implements Callable<Integer> {
     }
     if (result.state().isEmpty()) {
       result.dryRun().forEach(out::println);
+      printHookPlan(out);
       return;
     }
     RolloutState rollout = result.state().get();
@@ -203,6 +240,31 @@ final class DeployCommand implements Callable<Integer> {
             + (rollout.reason().isEmpty() ? "" : ": " + rollout.reason()));
   }
 
+  /** Prints which listeners a real run would write to, for a dry run. */
+  private void printHookPlan(PrintWriter out) throws java.io.IOException {
+    out.println(
+        commentTickets
+            ? "ticket comments: on each deployed unit's ticket, one per wave outcome"
+            : "ticket comments: none (use --comment-tickets)");
+    DeployHooks.changeRequest(
+            plan, new DeployHooks.Choice(false, tickets, system, changeRequest, System::getenv))
+        .ifPresent(
+            change ->
+                out.println(
+                    "change request "
+                        + change.reference()
+                        + ": state "
+                        + change.states().implement()
+                        + " (Implement) at the start, a work note per wave, state "
+                        + change.states().review()
+                        + " (Review) when every wave passed"
+                        + change
+                            .states()
+                            .failed()
+                            .map(s -> ", state " + s + " on failure")
+                            .orElse("")));
+  }
+
   private static int exitCode(DeployResult result) {
     if (result.state().isEmpty()) {
       return ExitCodes.OK;
@@ -212,5 +274,27 @@ final class DeployCommand implements Callable<Integer> {
       case AWAITING_DECISION -> AWAITING_DECISION;
       default -> STOPPED;
     };
+  }
+
+  /**
+   * Returns the variables of this process that hold secrets, which commands of the rollout must not
+   * inherit: every {@code PATCH_PIPELINE_} variable and the token or password variables that the
+   * ticket configuration names.
+   */
+  private java.util.Set<String> secretVariables() throws java.io.IOException {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (String name : System.getenv().keySet()) {
+      if (name.startsWith("PATCH_PIPELINE_")) {
+        names.add(name);
+      }
+    }
+    if (tickets != null) {
+      io.patchpipeline.engine.ticket.TicketConfigFile config =
+          io.patchpipeline.engine.ticket.TicketConfigFile.read(tickets);
+      for (String system : config.systems().keySet()) {
+        config.secret(system).env().ifPresent(names::add);
+      }
+    }
+    return names;
   }
 }

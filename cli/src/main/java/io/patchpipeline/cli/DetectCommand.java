@@ -117,6 +117,8 @@ final class DetectCommand implements Callable<Integer> {
       description = "Folder that relative paths and globs start from. Default: the current folder.")
   Path baseDir;
 
+  @picocli.CommandLine.Mixin LedgerMixin ledgerOption = new LedgerMixin();
+
   @Override
   public Integer call() throws Exception {
     if (!format.equals("text") && !format.equals("json")) {
@@ -140,6 +142,7 @@ final class DetectCommand implements Callable<Integer> {
         .check();
     DetectResult result = new DetectService().run(options, new ProgressLine(err));
     print(result);
+    ledgerOption.append(result.record(), out == null ? "record" : out.toString(), err);
     if (tickets != null) {
       int synced = syncTickets(options.baseDir());
       if (synced != ExitCodes.OK) {
@@ -161,6 +164,7 @@ final class DetectCommand implements Callable<Integer> {
       args.add("--system");
       args.add(ticketSystem);
     }
+    args.addAll(ledgerOption.arguments());
     picocli.CommandLine line = PatchPipelineCommand.newCommandLine();
     line.setOut(spec.commandLine().getOut());
     line.setErr(spec.commandLine().getErr());

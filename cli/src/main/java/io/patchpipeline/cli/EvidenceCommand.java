@@ -45,7 +45,9 @@ final class EvidenceCommand implements Callable<Integer> {
     @Option(
         names = "--signing-key-file",
         paramLabel = "FILE",
-        description = "The HMAC-SHA256 key the bundle was signed with.")
+        description =
+            "The HMAC-SHA256 key the bundle was signed with, or the Ed25519 public key (PEM) of"
+                + " the private key that signed it.")
     Path signingKey;
 
     @Override

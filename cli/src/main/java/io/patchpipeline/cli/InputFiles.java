@@ -2,7 +2,9 @@ package io.patchpipeline.cli;
 
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.evidence.EvidenceSigner;
+import io.patchpipeline.engine.service.SigningKeys;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,15 +38,17 @@ final class InputFiles {
   }
 
   /**
-   * Returns the HMAC-SHA256 signer of {@code --signing-key-file}, empty when the option is not
-   * given, or rejects a missing, unreadable or too short key file.
+   * Returns the signer of {@code --signing-key-file} (an Ed25519 PEM key or an HMAC-SHA256 key, see
+   * {@link SigningKeys}), empty when the option is not given, or rejects a missing, unreadable,
+   * invalid or too short key file.
    */
   static Optional<EvidenceSigner> signer(Path keyFile) throws IOException {
     if (keyFile == null) {
       return Optional.empty();
     }
     byte[] key = Files.readAllBytes(requireFile("--signing-key-file", keyFile));
-    if (key.length < MIN_KEY_BYTES) {
+    boolean pem = new String(key, StandardCharsets.US_ASCII).strip().startsWith("-----BEGIN");
+    if (!pem && key.length < MIN_KEY_BYTES) {
       throw new InputException(
           "--signing-key-file",
           "",
@@ -55,6 +59,11 @@ final class InputFiles {
               + MIN_KEY_BYTES
               + ", such as the output of 'openssl rand 32'");
     }
-    return Optional.of(EvidenceSigner.hmac(key));
+    try {
+      return Optional.of(SigningKeys.signer(key));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(
+          "--signing-key-file", "", Terminal.safe(keyFile.toString()) + ": " + e.getMessage(), e);
+    }
   }
 }

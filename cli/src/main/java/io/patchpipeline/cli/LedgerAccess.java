@@ -21,23 +21,36 @@ final class LedgerAccess {
       String user,
       String passwordEnv,
       Function<String, String> environment) {
+    return options(
+        ledger, jdbcUrl, user, passwordEnv, environment, "--jdbc-url", "--jdbc-password-env");
+  }
+
+  /** Returns the ledger options, naming {@code urlOption} and {@code passwordOption} in errors. */
+  static LedgerOptions options(
+      Path ledger,
+      String jdbcUrl,
+      String user,
+      String passwordEnv,
+      Function<String, String> environment,
+      String urlOption,
+      String passwordOption) {
     if (jdbcUrl == null) {
       return LedgerOptions.h2(ledger.toAbsolutePath());
     }
     // Only PostgreSQL: an H2 URL could run SQL from a file through its INIT= setting.
     if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new InputException(
-          "--jdbc-url",
+          urlOption,
           "",
           "invalid URL; expected jdbc:postgresql://HOST:PORT/DATABASE (the embedded H2 ledger is"
-              + " chosen with --ledger FILE)");
+              + " chosen with a file name)");
     }
     String password = "";
     if (passwordEnv != null) {
       password = environment.apply(passwordEnv);
       if (password == null) {
         throw new InputException(
-            "--jdbc-password-env",
+            passwordOption,
             "",
             "the environment variable "
                 + Terminal.safe(passwordEnv)

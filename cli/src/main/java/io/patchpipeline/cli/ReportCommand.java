@@ -1,18 +1,11 @@
 package io.patchpipeline.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.patchpipeline.engine.ledger.EventType;
 import io.patchpipeline.engine.ledger.HtmlReport;
 import io.patchpipeline.engine.ledger.Ledger;
-import io.patchpipeline.engine.ledger.LedgerEvent;
-import io.patchpipeline.engine.ledger.LedgerUnit;
-import io.patchpipeline.engine.record.PatchRecord;
+import io.patchpipeline.engine.ledger.LedgerFeed;
 import io.patchpipeline.engine.record.RecordStore;
-import io.patchpipeline.engine.record.RemediationUnit;
-import io.patchpipeline.engine.ticket.TicketLinks;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,7 +74,7 @@ final class ReportCommand implements Callable<Integer> {
         LedgerAccess.open(
             LedgerAccess.options(ledger, jdbcUrl, jdbcUser, passwordEnv, System::getenv))) {
       if (record != null) {
-        add(open, RecordStore.read(record), now);
+        LedgerFeed.append(open, RecordStore.read(record), record.toString());
       }
       open.markOverdue(now);
       HtmlReport.write(out, "Patch Pipeline: remediation and SLA", open.units(), now);
@@ -95,51 +88,5 @@ final class ReportCommand implements Callable<Integer> {
   /** Returns the H2 database file of {@code --ledger}, which H2 names with this extension. */
   private Path ledgerFile() {
     return ledger.resolveSibling(ledger.getFileName() + ".mv.db");
-  }
-
-  /** Adds each unit once, then the events of its later stages that the ledger does not have. */
-  private static void add(Ledger ledger, PatchRecord patchRecord, Instant now) {
-    Optional<JsonNode> verify = patchRecord.stage("verify");
-    for (RemediationUnit unit : patchRecord.units()) {
-      ledger.recordDetected(LedgerUnit.of(unit, patchRecord.createdAt()), patchRecord.runId());
-      TicketLinks.of(patchRecord)
-          .unit(unit.id())
-          .ifPresent(
-              link ->
-                  addOnce(
-                      ledger,
-                      new LedgerEvent(
-                          unit.id(),
-                          EventType.TICKETED,
-                          patchRecord.createdAt(),
-                          patchRecord.runId(),
-                          "pipeline",
-                          link.key())));
-      if (verify.isPresent() && verified(verify.get(), unit.id())) {
-        Instant at = Instant.parse(verify.get().path("verifiedAt").asText(now.toString()));
-        addOnce(
-            ledger,
-            new LedgerEvent(unit.id(), EventType.VERIFIED, at, patchRecord.runId(), "verify", ""));
-        addOnce(
-            ledger,
-            new LedgerEvent(unit.id(), EventType.CLOSED, at, patchRecord.runId(), "verify", ""));
-      }
-    }
-  }
-
-  private static boolean verified(JsonNode section, String unitId) {
-    for (JsonNode unit : section.path("units")) {
-      if (unit.path("unitId").asText().equals(unitId)) {
-        return unit.path("verified").asBoolean(false);
-      }
-    }
-    return false;
-  }
-
-  private static void addOnce(Ledger ledger, LedgerEvent event) {
-    boolean known = ledger.events(event.unitId()).stream().anyMatch(e -> e.type() == event.type());
-    if (!known) {
-      ledger.record(event);
-    }
   }
 }

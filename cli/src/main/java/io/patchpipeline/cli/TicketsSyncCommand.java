@@ -53,6 +53,8 @@ final class TicketsSyncCommand implements Callable<Integer> {
   /** Looks up environment variables; tests replace it. */
   Function<String, String> environment = System::getenv;
 
+  @picocli.CommandLine.Mixin LedgerMixin ledgerOption = new LedgerMixin();
+
   @Override
   public Integer call() throws Exception {
     PatchRecord loaded = RecordStore.read(record);
@@ -83,6 +85,7 @@ final class TicketsSyncCommand implements Callable<Integer> {
       out.println("Dry run: " + result.planned().size() + " writes planned, nothing changed.");
     } else {
       RecordStore.write(record, result.record());
+      ledgerOption.append(result.record(), record.toString(), err);
       result.keysByUnit().forEach((unit, key) -> out.println(unit + " " + key));
     }
     out.println(result.summary(name));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,8 +50,12 @@ final class TriageApproveCommand implements Callable<Integer> {
   @Option(
       names = "--emergency-bypass",
       description =
-          "Approve skipping the canary for emergency units; opens a post-incident review.")
+          "Approve skipping the canary for emergency units. The record owes a post-incident"
+              + " review; --comment-tickets opens it as a ticket.")
   boolean emergencyBypass;
+
+  @Mixin TriageTicketOptions ticketOptions;
+  @picocli.CommandLine.Mixin LedgerMixin ledgerOption = new LedgerMixin();
 
   @Override
   public Integer call() throws IOException {
@@ -87,7 +92,14 @@ final class TriageApproveCommand implements Callable<Integer> {
               + " still needs an approval (triage approve without --emergency-bypass) before it"
               + " is deployed.");
     }
+    int code = ExitCodes.OK;
+    if (ticketOptions.commentTickets) {
+      code =
+          ticketOptions.write(
+              this.out == null ? record : this.out, out, spec.commandLine().getErr());
+    }
+    ledgerOption.append(this.out == null ? record : this.out, out);
     out.flush();
-    return ExitCodes.OK;
+    return code;
   }
 }

@@ -2,16 +2,9 @@ package io.patchpipeline.cli;
 
 import io.patchpipeline.engine.core.Json;
 import io.patchpipeline.engine.core.Message;
-import io.patchpipeline.engine.record.PatchRecord;
-import io.patchpipeline.engine.record.RecordStore;
-import io.patchpipeline.engine.ticket.TicketLinks;
-import io.patchpipeline.engine.ticket.TicketSync;
 import io.patchpipeline.engine.triage.RuleReport;
-import io.patchpipeline.engine.triage.TriageDecision;
 import io.patchpipeline.engine.triage.TriageOptions;
-import io.patchpipeline.engine.triage.TriageRecords;
 import io.patchpipeline.engine.triage.TriageResult;
-import io.patchpipeline.engine.triage.TriageSection;
 import io.patchpipeline.engine.triage.TriageService;
 import io.patchpipeline.engine.triage.TriageSummary;
 import java.io.IOException;
@@ -21,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -87,24 +81,9 @@ final class TriageCommand implements Callable<Integer> {
       description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(
-      names = "--comment-tickets",
-      description =
-          "Comment each decision on its unit's ticket. Uses --tickets, or the file store in the"
-              + " folder 'tickets' beside the record.")
-  boolean commentTickets;
+  @Mixin TriageTicketOptions ticketOptions;
 
-  @Option(
-      names = "--tickets",
-      paramLabel = "FILE",
-      description = "Ticket systems YAML (docs/tickets.md) for --comment-tickets.")
-  Path tickets;
-
-  @Option(
-      names = "--system",
-      paramLabel = "NAME",
-      description = "The ticket system in --tickets. Default: its 'default' key.")
-  String system;
+  @picocli.CommandLine.Mixin LedgerMixin ledgerOption = new LedgerMixin();
 
   @Override
   public Integer call() throws IOException {
@@ -118,7 +97,7 @@ final class TriageCommand implements Callable<Integer> {
         .input("--inventory", inventory)
         .input("--ssvc", ssvc)
         .input("--against", against)
-        .input("--tickets", tickets)
+        .input("--tickets", ticketOptions.tickets)
         .check();
     InputFiles.requireFile("--record", record);
     if (against != null) {
@@ -147,38 +126,15 @@ final class TriageCommand implements Callable<Integer> {
     } else {
       printText(result, stdout);
     }
-    if (commentTickets && !dryRun) {
-      commentDecisions(out == null ? record : out, stdout);
+    int code = ExitCodes.OK;
+    if (ticketOptions.commentTickets && !dryRun) {
+      code = ticketOptions.write(out == null ? record : out, stdout, err);
+    }
+    if (!dryRun) {
+      ledgerOption.append(out == null ? record : out, err);
     }
     stdout.flush();
-    return ExitCodes.OK;
-  }
-
-  /** Comments each unit's decision, with its rule and reason, on the unit's ticket. */
-  private void commentDecisions(Path written, PrintWriter stdout) throws IOException {
-    PatchRecord saved = RecordStore.read(written);
-    TicketSync sync = TicketTarget.open(written, tickets, system, System::getenv);
-    TicketLinks links = TicketLinks.of(saved);
-    List<TriageDecision> decisions =
-        TriageRecords.read(saved, written.toString())
-            .map(TriageSection::decisions)
-            .orElse(List.of());
-    int commented = 0;
-    for (TriageDecision decision : decisions) {
-      if (links.unit(decision.unitId()).isEmpty()) {
-        continue;
-      }
-      String text =
-          "Triage: "
-              + decision.outcome()
-              + " by rule "
-              + decision.ruleId()
-              + ". "
-              + decision.reason();
-      sync.comment(saved, decision.unitId(), text);
-      commented++;
-    }
-    stdout.println("Commented " + commented + " triage decisions on tickets");
+    return code;
   }
 
   private void printText(TriageResult result, PrintWriter out) {

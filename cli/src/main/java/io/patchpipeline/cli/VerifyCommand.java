@@ -4,6 +4,8 @@ import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Message;
 import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RecordStore;
+import io.patchpipeline.engine.service.EvidenceBundles;
+import io.patchpipeline.engine.service.VerifySection;
 import io.patchpipeline.engine.ticket.TicketLink;
 import io.patchpipeline.engine.ticket.TicketLinks;
 import io.patchpipeline.engine.ticket.TicketSync;
@@ -12,8 +14,10 @@ import io.patchpipeline.engine.verify.UnitVerdict;
 import io.patchpipeline.engine.verify.VerifyOptions;
 import io.patchpipeline.engine.verify.VerifyResult;
 import io.patchpipeline.engine.verify.VerifyService;
+import io.patchpipeline.engine.verify.vm.VmNotifications;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,8 +104,16 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--signing-key-file",
       paramLabel = "FILE",
-      description = "Sign evidence bundles with HMAC-SHA256 using the bytes of this file.")
+      description =
+          "Sign evidence bundles with this key: an Ed25519 private key in PEM (PKCS#8), or any"
+              + " other file of at least 16 bytes as an HMAC-SHA256 key.")
   Path signingKey;
+
+  @picocli.CommandLine.Mixin NotifyMixin notify = new NotifyMixin();
+
+  @picocli.CommandLine.Mixin EvidenceStoreMixin evidenceStore = new EvidenceStoreMixin();
+
+  @picocli.CommandLine.Mixin LedgerMixin ledgerOption = new LedgerMixin();
 
   /** Looks up environment variables for ticket secrets; tests replace it. */
   java.util.function.Function<String, String> environment = System::getenv;
@@ -118,8 +130,11 @@ final class VerifyCommand implements Callable<Integer> {
           "--evidence", "", Terminal.safe(evidence.toString()) + ": is a file, expected a folder");
     }
     TicketSync sync = closeTickets ? TicketTarget.open(record, tickets, system, environment) : null;
-    List<String> secrets =
-        tickets == null ? List.of() : TicketTarget.secrets(tickets, system, environment);
+    List<String> secrets = new ArrayList<>(knownSecrets());
+    if (tickets != null) {
+      secrets.addAll(TicketTarget.secrets(tickets, system, environment));
+    }
+    VmNotifications notifications = notify.build(environment);
     PatchRecord patchRecord = RecordStore.read(InputFiles.requireFile("--record", record));
     rescans.forEach(rescan -> InputFiles.requireFile("--rescan", rescan));
     advisories.forEach(advisory -> InputFiles.requireFile("--advisory", advisory));
@@ -137,22 +152,55 @@ final class VerifyCommand implements Callable<Integer> {
     PatchRecord updated = VerifySection.write(patchRecord, result, now);
     RecordStore.write(record, updated);
     java.util.Map<String, Path> bundles =
-        evidence == null
+        evidence == null && !evidenceStore.isSet()
             ? java.util.Map.of()
             : writeEvidence(updated, result, now, signer, secrets);
-    int code = result.outcome() == VerifyResult.Outcome.FAILED ? ExitCodes.THRESHOLD : ExitCodes.OK;
+    int closeFailures = 0;
     if (sync != null) {
       ClosedTickets closed = close(sync, updated, result, bundles);
-      RecordStore.write(record, closed.record());
-      if (closed.failed() > 0) {
-        code = ExitCodes.EXTERNAL_FAILURE;
-      }
+      updated = closed.record();
+      closeFailures = closed.failed();
+      RecordStore.write(record, updated);
     }
-    return code;
+    ledgerOption.append(updated, record.toString(), spec.commandLine().getOut());
+    boolean delivered = notify(notifications, updated, result, now);
+    if (closeFailures > 0) {
+      return ExitCodes.EXTERNAL_FAILURE;
+    }
+    if (result.outcome() == VerifyResult.Outcome.FAILED) {
+      return ExitCodes.THRESHOLD;
+    }
+    return delivered ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
   }
 
   /** The record after closing tickets, and how many closes failed. */
   private record ClosedTickets(PatchRecord record, int failed) {}
+
+  /** Notifies the configured VM systems; returns false when a delivery failed. */
+  private boolean notify(
+      VmNotifications notifications, PatchRecord patchRecord, VerifyResult result, Instant now) {
+    if (notifications.isEmpty()) {
+      return true;
+    }
+    boolean all = true;
+    for (VmNotifications.Delivery delivery : notifications.notify(patchRecord, result, now)) {
+      String line =
+          String.format(
+              Locale.ROOT,
+              "%-13s %-10s %s",
+              delivery.unitId(),
+              delivery.system(),
+              Terminal.safe(delivery.detail()));
+      if (delivery.delivered()) {
+        spec.commandLine().getOut().println(line);
+      } else {
+        all = false;
+        spec.commandLine().getErr().println("patch-pipeline: notification failed: " + line);
+      }
+    }
+    spec.commandLine().getOut().flush();
+    return all;
+  }
 
   private void print(VerifyResult result) {
     PrintWriter out = spec.commandLine().getOut();
@@ -180,7 +228,7 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes the bundle of each verified unit and returns their zips by unit id. A bundle that
+   * Writes a bundle for each verified unit and returns the zip files by unit id. A bundle that
    * contains the signing key or one of {@code secrets} is rejected.
    */
   private java.util.Map<String, Path> writeEvidence(
@@ -190,26 +238,46 @@ final class VerifyCommand implements Callable<Integer> {
       java.util.Optional<io.patchpipeline.engine.evidence.EvidenceSigner> signer,
       List<String> secrets)
       throws Exception {
-    io.patchpipeline.engine.evidence.EvidenceWriter writer =
-        new io.patchpipeline.engine.evidence.EvidenceWriter(signer, secrets);
-    Path folder = evidence.resolve(now.toString().replace(':', '-'));
-    java.util.Map<String, Path> zips = new java.util.LinkedHashMap<>();
-    for (UnitVerdict verdict : result.units()) {
-      if (!verdict.verified()) {
-        continue;
+    Path root =
+        evidence != null
+            ? evidence
+            : java.nio.file.Files.createTempDirectory("patch-pipeline-evidence");
+    Path folder = root.resolve(now.toString().replace(':', '-'));
+    java.util.Map<String, Path> zips =
+        new EvidenceBundles(signer, secrets)
+            .write(patchRecord, record, result, rescans, folder, now, UnitVerdict::verified);
+    for (java.util.Map.Entry<String, Path> zip : zips.entrySet()) {
+      String zipFile = zip.getValue().toString();
+      Path bundle = Path.of(zipFile.substring(0, zipFile.length() - ".zip".length()));
+      if (evidenceStore.isSet()) {
+        evidenceStore.upload(bundle, environment, spec.commandLine().getOut());
       }
-      io.patchpipeline.engine.record.RemediationUnit unit =
-          patchRecord.unit(verdict.unitId()).orElseThrow();
-      Path bundle =
-          writer.writeUnit(
-              UnitEvidenceBuilder.build(patchRecord, record.toString(), unit, result, rescans, now),
-              folder);
-      Path zip = folder.resolve(verdict.unitId() + ".zip");
-      io.patchpipeline.engine.evidence.EvidenceZip.pack(bundle, zip);
-      zips.put(verdict.unitId(), zip);
-      spec.commandLine().getOut().println("Evidence for " + verdict.unitId() + " in " + bundle);
+      spec.commandLine().getOut().println("Evidence for " + zip.getKey() + " in " + bundle);
     }
     return zips;
+  }
+
+  /** Returns the secrets of this run that must never reach an evidence bundle. */
+  private List<String> knownSecrets() {
+    List<String> secrets = new ArrayList<>();
+    for (String variable :
+        List.of(
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            notify.defectDojoKeyEnv,
+            notify.webhookSecretEnv)) {
+      String value = environment.apply(variable);
+      if (value != null && value.strip().length() >= 4) {
+        secrets.add(value.strip());
+      }
+    }
+    if (ledgerOption.passwordEnv != null) {
+      String password = environment.apply(ledgerOption.passwordEnv);
+      if (password != null && !password.isEmpty()) {
+        secrets.add(password);
+      }
+    }
+    return secrets;
   }
 
   /**
@@ -230,11 +298,7 @@ final class VerifyCommand implements Callable<Integer> {
       if (!unit.verified() || link.isEmpty() || link.get().status().equals("closed")) {
         continue;
       }
-      String text =
-          "Verified by Patch Pipeline ("
-              + String.join(", ", unit.methods())
-              + "): "
-              + unit.closure().reason();
+      String text = VerifySection.closingComment(current, unit.unitId());
       try {
         current =
             sync.close(

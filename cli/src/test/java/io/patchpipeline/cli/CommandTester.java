@@ -16,6 +16,10 @@ final class CommandTester {
     this.err = err;
   }
 
+  static CommandTester of(int exitCode, String out, String err) {
+    return new CommandTester(exitCode, out, err);
+  }
+
   static CommandTester run(String... args) {
     CommandLine line = PatchPipelineCommand.newCommandLine();
     StringWriter out = new StringWriter();

@@ -215,4 +215,121 @@ class DeployCommandTest {
     assertThat(result.out).contains("Rollout SUCCEEDED");
     assertThat(RecordStore.read(record).stage("deploy")).isPresent();
   }
+
+  private static final String GATE =
+      "cveGate: true\ninstalledVersions:\n  format: dpkg\n"
+          + "  hostCommand: [sh, -c, 'printf \"zlib 1:1.2.13.dfsg-1\\n\"', '{host}']\n";
+
+  @Test
+  void dryRunShowsGateCommentsAndChangeRequest() throws IOException {
+    Path plan =
+        plan(
+            "tool: ansible\nansible:\n  playbook: patch.yml\n  inventory: hosts.ini\nserial: 1\n"
+                + GATE
+                + "changeRequest:\n  number: CHG0030001\n  states:\n    failed: '4'\n");
+
+    CommandTester result =
+        CommandTester.run(
+            "deploy",
+            "--record",
+            record(true).toString(),
+            "--plan",
+            plan.toString(),
+            "--dry-run",
+            "--comment-tickets");
+
+    assertThat(result.exitCode).as(result.err).isZero();
+    assertThat(result.out)
+        .contains("  CVE gate: run per host: sh -c 'printf \"zlib 1:1.2.13.dfsg-1\\n\"' app1")
+        .contains(
+            "  CVE gate: require zlib at least 1:1.2.13.dfsg-1 on every host; an unknown version"
+                + " fails the gate")
+        .contains("  ticket comment when it passes: \"wave 1: widened, the next wave is wave 2\"")
+        .contains("ticket comments: on each deployed unit's ticket, one per wave outcome")
+        .contains(
+            "change request CHG0030001: state -1 (Implement) at the start, a work note per wave,"
+                + " state 0 (Review) when every wave passed, state 4 on failure");
+    assertThat(folder.resolve("tickets")).doesNotExist();
+  }
+
+  @Test
+  void changeRequestNeedsTicketSystems() throws IOException {
+    Path plan = plan("tool: ansible\nansible:\n  playbook: patch.yml\n  inventory: hosts.ini\n");
+
+    CommandTester result =
+        CommandTester.run(
+            "deploy",
+            "--record",
+            record(true).toString(),
+            "--plan",
+            plan.toString(),
+            "--change-request",
+            "CHG0030001");
+
+    assertThat(result.exitCode).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(result.err)
+        .contains("change request CHG0030001 needs a ServiceNow system")
+        .contains("--tickets");
+  }
+
+  @Test
+  void invalidChangeRequestIsRejected() throws IOException {
+    Path plan = plan("tool: ansible\nansible:\n  playbook: patch.yml\n  inventory: hosts.ini\n");
+
+    CommandTester result =
+        CommandTester.run(
+            "deploy",
+            "--record",
+            record(true).toString(),
+            "--plan",
+            plan.toString(),
+            "--dry-run",
+            "--change-request",
+            "change 7");
+
+    assertThat(result.exitCode).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(result.err).contains("invalid change request 'change 7'");
+  }
+
+  @Test
+  void rolloutCommentsWavesOnTicketsAfterGate() throws IOException {
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/ansible-playbook")),
+        "ansible-playbook is not installed; install Debian's ansible-core to run this test");
+    Path record = record(true);
+    assertThat(CommandTester.run("tickets", "sync", "--record", record.toString()).exitCode)
+        .isZero();
+    Files.writeString(
+        folder.resolve("hosts.ini"),
+        "[web]\napp1\napp2\n[all:vars]\nansible_connection=local\nansible_python_interpreter=/usr/bin/python3\n");
+    Files.writeString(
+        folder.resolve("patch.yml"),
+        "- hosts: all\n  gather_facts: false\n  tasks:\n"
+            + "    - ansible.builtin.debug:\n        msg: '{{ patch_packages[0].name }}'\n");
+    Path plan =
+        plan(
+            "tool: ansible\nansible:\n  playbook: patch.yml\n  inventory: hosts.ini\nserial: 1\n"
+                + GATE);
+
+    CommandTester result =
+        CommandTester.run(
+            "deploy",
+            "--record",
+            record.toString(),
+            "--plan",
+            plan.toString(),
+            "--comment-tickets");
+
+    assertThat(result.exitCode).as(result.err).isZero();
+    String ticket;
+    try (var files = Files.list(folder.resolve("tickets"))) {
+      Path file =
+          files.filter(f -> f.getFileName().toString().endsWith(".json")).findFirst().orElseThrow();
+      ticket = Files.readString(file);
+    }
+    assertThat(ticket)
+        .contains("wave 1 (canary, 1 of 2): widened.")
+        .contains("CVE gate: app1 zlib FIXED")
+        .contains("wave 2 (canary, 2 of 2): succeeded.");
+  }
 }

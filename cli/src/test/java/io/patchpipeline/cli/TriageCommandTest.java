@@ -154,6 +154,40 @@ class TriageCommandTest {
   }
 
   @Test
+  void emergencyBypassOpensReviewTicketOnce() throws IOException {
+    assertThat(run("tickets", "sync", "--record", record.toString())).isZero();
+    assertThat(run("triage", "--record", record.toString(), "--comment-tickets")).isZero();
+    String[] bypass = {
+      "triage",
+      "approve",
+      "PP-p0",
+      "--record",
+      record.toString(),
+      "--approver",
+      "carol",
+      "--reason",
+      "exploited now",
+      "--emergency-bypass",
+      "--comment-tickets"
+    };
+
+    int first = run(bypass);
+    int again = run(bypass);
+
+    assertThat(first).isZero();
+    assertThat(again).isZero();
+    assertThat(out.toString())
+        .contains("Triage on tickets in local: 2 comments written, 0 already written")
+        .contains("1 post-incident review opened, 0 found from an earlier run")
+        .contains("0 post-incident reviews opened, 1 found from an earlier run");
+    try (var files = Files.list(dir.resolve("tickets"))) {
+      assertThat(files.filter(f -> f.toString().endsWith(".json")).count()).isEqualTo(3);
+    }
+    TriageSection section = TriageRecords.read(RecordStore.read(record), "r").orElseThrow();
+    assertThat(section.reviews()).extracting(r -> r.ticket()).containsExactly("PP-3", "PP-3");
+  }
+
+  @Test
   void jsonFormatPrintsSummaryMap() {
     int code = run("triage", "--record", record.toString(), "--format", "json", "--dry-run");
 

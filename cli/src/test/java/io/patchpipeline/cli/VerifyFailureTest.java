@@ -3,6 +3,7 @@ package io.patchpipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.patchpipeline.engine.record.RecordStore;
+import io.patchpipeline.engine.service.VerifySection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;

@@ -12,16 +12,28 @@ import java.util.Optional;
  * dry-run description, and the messages to print.
  *
  * @param wakeAt when {@link DeployService#advance} must be called again to go on with a hold
+ * @param block the block run that {@link DeployService#advance} waits for; call it again with the
+ *     block's outcome
  */
 public record DeployResult(
     Optional<RolloutState> state,
     List<String> dryRun,
     boolean emergency,
     List<Message> messages,
-    Optional<Instant> wakeAt) {
+    Optional<Instant> wakeAt,
+    Optional<BlockRun> block) {
   public DeployResult {
     dryRun = List.copyOf(dryRun);
     messages = List.copyOf(messages);
+  }
+
+  public DeployResult(
+      Optional<RolloutState> state,
+      List<String> dryRun,
+      boolean emergency,
+      List<Message> messages,
+      Optional<Instant> wakeAt) {
+    this(state, dryRun, emergency, messages, wakeAt, Optional.empty());
   }
 
   /** Returns whether the rollout reached every host without a failure. */
@@ -45,6 +57,9 @@ public record DeployResult(
           summary.put("hosts", s.totalHosts());
           summary.put("failedHosts", s.failedHosts());
           summary.put("awaitingDecision", s.status() == RolloutState.Status.AWAITING_DECISION);
+          if (s.status() == RolloutState.Status.AWAITING_DECISION) {
+            summary.put("waitingWave", s.currentWave().name());
+          }
           summary.put("units", s.unitIds());
         });
     return summary;

@@ -31,6 +31,7 @@ public final class DeployService {
   private final CommandRunner runner;
   private final Optional<VersionGate> gate;
   private final Optional<BlockDeployer.Body> block;
+  private final List<RolloutListener> listeners;
 
   /**
    * @param gate the CVE gate the service layer wires to version verification, if any
@@ -42,11 +43,32 @@ public final class DeployService {
       CommandRunner runner,
       Optional<VersionGate> gate,
       Optional<BlockDeployer.Body> block) {
+    this(clock, sleeper, runner, gate, block, List.of());
+  }
+
+  private DeployService(
+      Clock clock,
+      Sleeper sleeper,
+      CommandRunner runner,
+      Optional<VersionGate> gate,
+      Optional<BlockDeployer.Body> block,
+      List<RolloutListener> listeners) {
     this.clock = clock;
     this.sleeper = sleeper;
     this.runner = runner;
     this.gate = gate;
     this.block = block;
+    this.listeners = List.copyOf(listeners);
+  }
+
+  /**
+   * Returns this service with {@code more} listeners, which receive the rollout's start, each
+   * wave's outcome and its end; a dry run sends nothing.
+   */
+  public DeployService withListeners(List<RolloutListener> more) {
+    List<RolloutListener> all = new java.util.ArrayList<>(listeners);
+    all.addAll(more);
+    return new DeployService(clock, sleeper, runner, gate, block, all);
   }
 
   /** Runs or resumes the rollout to its end or to a decision, sleeping through the holds. */
@@ -90,7 +112,7 @@ public final class DeployService {
     if (options.dryRun()) {
       return new DeployResult(
           Optional.empty(),
-          DryRun.describe(plan, waves, items, deployer),
+          DryRun.describe(plan, waves, items, deployer, gate),
           approvals.emergency(),
           messages.list(),
           Optional.empty());
@@ -98,7 +120,21 @@ public final class DeployService {
     StateFile stateFile = new StateFile(options.resolvedStateFile());
     String planHash = Hashing.sha256(Files.readAllBytes(options.plan()));
     RolloutState state = startOrResume(stateFile, planHash, approvals, waves, messages);
+    if (options.decision().isPresent() && state.status() != RolloutState.Status.AWAITING_DECISION) {
+      throw new InputException(
+          stateFile.path().toString(),
+          "/status",
+          "the rollout is "
+              + state.status()
+              + ", not awaiting a decision; decide only on a rollout that stopped with"
+              + " AWAITING_DECISION");
+    }
+    RolloutNotifier notifier = new RolloutNotifier(stateFile, listeners, progress);
+    if (!listeners.isEmpty()) {
+      state = notifier.flush(state);
+    }
     Optional<Instant> wakeAt = Optional.empty();
+    Optional<BlockRun> blockRun = Optional.empty();
     if (!state.status().finished()) {
       RolloutContext context =
           new RolloutContext(
@@ -109,21 +145,22 @@ public final class DeployService {
               gate,
               runner,
               baseDir,
-              stateFile,
+              listeners.isEmpty() ? stateFile : notifier,
               clock,
               sleeper,
               progress);
       RolloutEngine engine = new RolloutEngine(context);
-      if (state.status() == RolloutState.Status.AWAITING_DECISION
-          && options.decision().isPresent()) {
+      if (options.decision().isPresent()) {
         DeployOptions.Decision decision = options.decision().get();
-        state = engine.decide(state, decision.proceed(), decision.decidedBy());
-      } else if (blocking) {
+        state = engine.applyDecision(state, decision.proceed(), decision.decidedBy());
+      }
+      if (blocking) {
         state = engine.run(state);
       } else {
         RolloutEngine.Advance advance = engine.advance(state);
         state = advance.state();
         wakeAt = advance.wakeAt();
+        blockRun = advance.block();
       }
     }
     PatchRecord updated =
@@ -135,7 +172,7 @@ public final class DeployService {
             .writeTo(record);
     RecordStore.write(options.record(), updated);
     return new DeployResult(
-        Optional.of(state), List.of(), approvals.emergency(), messages.list(), wakeAt);
+        Optional.of(state), List.of(), approvals.emergency(), messages.list(), wakeAt, blockRun);
   }
 
   private RolloutState startOrResume(

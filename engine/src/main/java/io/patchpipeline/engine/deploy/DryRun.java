@@ -7,6 +7,7 @@ import io.patchpipeline.engine.deploy.tool.Deployer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Describes a rollout without running it: each wave's hosts in order, the earliest time it can
@@ -16,7 +17,11 @@ final class DryRun {
   private DryRun() {}
 
   static List<String> describe(
-      DeployPlan plan, List<Wave> waves, List<DeployItem> items, Deployer deployer) {
+      DeployPlan plan,
+      List<Wave> waves,
+      List<DeployItem> items,
+      Deployer deployer,
+      Optional<VersionGate> gate) {
     List<String> lines = new ArrayList<>();
     lines.add(
         "dry run: "
@@ -56,7 +61,24 @@ final class DryRun {
       for (Command command : deployer.rollbackCommands(request)) {
         lines.add("  on failure: " + command.display());
       }
+      lines.addAll(gateLines(plan, gate, wave, items));
+      lines.addAll(RolloutComments.preview(wave, waves, plan.onFailure()));
       offset = offset.plus(plan.hold());
+    }
+    return lines;
+  }
+
+  private static List<String> gateLines(
+      DeployPlan plan, Optional<VersionGate> gate, Wave wave, List<DeployItem> items) {
+    if (!plan.cveGate()) {
+      return List.of();
+    }
+    if (gate.isEmpty()) {
+      return List.of("  CVE gate: no version check is available here, so this wave would fail");
+    }
+    List<String> lines = new ArrayList<>();
+    for (String line : gate.get().describe(wave.hosts(), items)) {
+      lines.add("  CVE gate: " + line);
     }
     return lines;
   }

@@ -14,6 +14,18 @@ final class HealthCheckReader {
   private HealthCheckReader() {}
 
   static HealthCheckSpec read(PlanNodes check, int index) {
+    check.requireKnownKeys(
+        java.util.Set.of(
+            "http",
+            "command",
+            "prometheus",
+            "name",
+            "timeout",
+            "expectStatus",
+            "maxLatency",
+            "min",
+            "max",
+            "query"));
     List<String> types =
         List.of("http", "command", "prometheus").stream().filter(check::has).toList();
     if (types.size() != 1) {

@@ -21,6 +21,27 @@ import java.util.Set;
 /** Reads and checks a YAML rollout plan; every error names the file and the key. */
 public final class PlanLoader {
   /** The deployers a plan may name. */
+  /**
+   * The keys a plan may have besides its tool's section. The tool sections' own keys are read by
+   * each deployer and not checked here.
+   */
+  // NOTE: misspelt keys inside a tool's section (such as ansible.rollbackPlaybok) are still
+  // ignored.
+  private static final Set<String> TOP_LEVEL_KEYS =
+      Set.of(
+          "tool",
+          "hosts",
+          "serial",
+          "waves",
+          "hold",
+          "staging",
+          "health",
+          "failureBudget",
+          "onFailure",
+          "cveGate",
+          "changeRequest",
+          "installedVersions");
+
   public static final Set<String> TOOLS =
       Set.of(
           "ansible",
@@ -42,17 +63,37 @@ public final class PlanLoader {
     }
   }
 
+  /**
+   * Reads the YAML tree of a plan, for sections that other layers read themselves, such as the
+   * installed-version source of the CVE gate.
+   */
+  public static PlanNodes root(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new PlanNodes(file.toString(), "", tree(in, file.toString()));
+    } catch (NoSuchFileException e) {
+      throw new InputException(file.toString(), "", "plan not found", e);
+    }
+  }
+
   public static DeployPlan load(InputStream in, String name) throws IOException {
+    return parse(new PlanNodes(name, "", tree(in, name)));
+  }
+
+  private static JsonNode tree(InputStream in, String name) throws IOException {
     JsonNode tree;
     try {
-      tree = Json.yaml().readTree(in);
+      tree =
+          Json.yaml()
+              .reader()
+              .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+              .readTree(in);
     } catch (JsonProcessingException e) {
       throw JsonProblems.error(name, "not a YAML plan", e);
     }
     if (tree == null || !tree.isObject()) {
       throw new InputException(name, "", "not a rollout plan; expected a YAML mapping");
     }
-    return parse(new PlanNodes(name, "", tree));
+    return tree;
   }
 
   static DeployPlan parse(PlanNodes root) {
@@ -62,6 +103,20 @@ public final class PlanLoader {
           "tool",
           "unknown tool '" + tool + "'; expected one of " + TOOLS.stream().sorted().toList());
     }
+    Set<String> known = new HashSet<>(TOP_LEVEL_KEYS);
+    known.addAll(TOOLS);
+    root.requireKnownKeys(known);
+    root.section("staging").requireKnownKeys(Set.of("hosts", "smoke", "reboot"));
+    root.section("staging")
+        .section("smoke")
+        .requireKnownKeys(Set.of("command", "junit", "timeout"));
+    root.section("staging")
+        .section("reboot")
+        .requireKnownKeys(
+            Set.of("reboot", "probe", "runningKernel", "installedKernel", "deadline", "interval"));
+    root.section("health")
+        .requireKnownKeys(Set.of("checks", "interval", "minSamples", "failureLimit", "noData"));
+    root.section("failureBudget").requireKnownKeys(Set.of("perWave", "overall"));
     List<String> hosts = hosts(root, "hosts");
     boolean serial = root.has("serial");
     if (serial && root.has("waves")) {

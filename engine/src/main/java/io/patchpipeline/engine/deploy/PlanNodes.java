@@ -213,6 +213,22 @@ public final class PlanNodes {
     throw error(key, "invalid value '" + node.get(key).asText() + "'; expected one of " + names);
   }
 
+  /**
+   * Rejects a key of this section that is not in {@code known}, so that a misspelt key such as
+   * {@code cveGat} is an error instead of a safety feature silently left off.
+   */
+  public void requireKnownKeys(java.util.Collection<String> known) {
+    if (node == null || !node.isObject()) {
+      return;
+    }
+    for (String key : (Iterable<String>) node::fieldNames) {
+      if (!known.contains(key)) {
+        throw error(
+            key, "unknown key '" + key + "'; expected one of " + new java.util.TreeSet<>(known));
+      }
+    }
+  }
+
   public InputException error(String key, String problem) {
     return new InputException(file, pointer(key), problem);
   }

@@ -3,6 +3,7 @@ package io.patchpipeline.engine.deploy;
 import io.patchpipeline.engine.deploy.health.HealthJudge;
 import io.patchpipeline.engine.deploy.health.HealthProbe;
 import io.patchpipeline.engine.deploy.health.Sample;
+import io.patchpipeline.engine.deploy.tool.BlockDeployer;
 import io.patchpipeline.engine.deploy.tool.DeployRequest;
 import io.patchpipeline.engine.deploy.tool.ToolResult;
 import java.io.IOException;
@@ -15,18 +16,27 @@ import java.util.Optional;
  * Drives a rollout as a state machine over {@link RolloutState}, saving the state after every
  * change. {@link #run} continues from any saved state: a wave saved while {@code DEPLOYING} or
  * {@code VERIFYING} runs those steps again (deployers are idempotent), a wave saved while {@code
- * HOLDING} waits until its absolute hold deadline and keeps its samples.
+ * HOLDING} waits until its absolute hold deadline and keeps its samples. With a {@link
+ * BlockDeployer} whose body has not run yet, {@link #advance} stops at that wave and returns the
+ * {@link BlockRun} to start.
  */
 public final class RolloutEngine {
   private final RolloutContext context;
   private final WaveChecks checks;
   private Instant wakeAt;
+  private BlockRun pendingBlock;
 
   /**
    * The result of {@link #advance}: the saved state, and when the rollout should be advanced again
    * if it is waiting in a hold.
+   *
+   * @param block the block run the rollout waits for; advance again once its outcome is known
    */
-  public record Advance(RolloutState state, Optional<Instant> wakeAt) {}
+  public record Advance(RolloutState state, Optional<Instant> wakeAt, Optional<BlockRun> block) {
+    public Advance(RolloutState state, Optional<Instant> wakeAt) {
+      this(state, wakeAt, Optional.empty());
+    }
+  }
 
   public RolloutEngine(RolloutContext context) {
     this.context = context;
@@ -48,28 +58,40 @@ public final class RolloutEngine {
   }
 
   /**
-   * Runs until the rollout ends, waits for a person, or waits in a hold; in the last case returns
-   * when to call it again. A caller that must not block a thread (the Jenkins step) schedules that
-   * call with a timer and keeps only the saved state in between.
+   * Runs until the rollout ends, waits for a person, waits in a hold or waits for a block run; in
+   * the hold case returns when to call it again. A caller that must not block a thread (the Jenkins
+   * step) schedules that call with a timer and keeps only the saved state in between.
    */
   public Advance advance(RolloutState start) throws IOException, InterruptedException {
     RolloutState state = start;
+    pendingBlock = null;
     while (state.status() == RolloutState.Status.RUNNING) {
       wakeAt = null;
       state = step(state);
-      if (wakeAt != null) {
-        return new Advance(state, Optional.of(wakeAt));
+      if (wakeAt != null || pendingBlock != null) {
+        return new Advance(state, Optional.ofNullable(wakeAt), Optional.ofNullable(pendingBlock));
       }
     }
     if (state.status() == RolloutState.Status.ROLLING_BACK) {
       state = rollback(state);
     }
-    return new Advance(state, Optional.empty());
+    return new Advance(state, Optional.empty(), Optional.ofNullable(pendingBlock));
   }
 
   /** Records a person's decision on an inconclusive wave, then continues. */
   public RolloutState decide(RolloutState state, boolean proceed, String who)
       throws IOException, InterruptedException {
+    return run(applyDecision(state, proceed, who));
+  }
+
+  /**
+   * Records a person's decision on an inconclusive wave and saves it without running anything: the
+   * wave passes and the next one is due, or it fails and the rollout rolls back or freezes.
+   *
+   * @throws IllegalStateException when the rollout is not awaiting a decision
+   */
+  public RolloutState applyDecision(RolloutState state, boolean proceed, String who)
+      throws IOException {
     if (state.status() != RolloutState.Status.AWAITING_DECISION) {
       throw new IllegalStateException(
           "The rollout is " + state.status() + ", not awaiting a decision");
@@ -81,9 +103,9 @@ public final class RolloutEngine {
               .currentWave()
               .finished(
                   WaveState.Phase.PASSED, now(), "inconclusive health data accepted by " + who);
-      return run(pass(running, wave));
+      return pass(running, wave);
     }
-    return run(fail(running, running.currentWave(), "inconclusive health data rejected by " + who));
+    return fail(running, running.currentWave(), "inconclusive health data rejected by " + who);
   }
 
   private RolloutState step(RolloutState state) throws IOException, InterruptedException {
@@ -100,8 +122,11 @@ public final class RolloutEngine {
 
   private RolloutState deploy(RolloutState state, WaveState wave)
       throws IOException, InterruptedException {
-    context.progress().report(wave.name() + ": deploying to " + String.join(", ", wave.hosts()));
-    ToolResult result = context.deployer().deploy(request(wave));
+    Optional<ToolResult> outcome = apply(state, wave, false);
+    if (outcome.isEmpty()) {
+      return state;
+    }
+    ToolResult result = outcome.get();
     context
         .progress()
         .report(
@@ -262,8 +287,11 @@ public final class RolloutEngine {
       if (!wave.touched()) {
         continue;
       }
-      context.progress().report(wave.name() + ": rolling back " + String.join(", ", wave.hosts()));
-      ToolResult result = context.deployer().rollback(request(wave));
+      Optional<ToolResult> outcome = apply(state, wave, true);
+      if (outcome.isEmpty()) {
+        return state;
+      }
+      ToolResult result = outcome.get();
       state = save(state.withWave(wave.rolledBack(result.hosts()), now()));
       failed += result.failedCount();
       if (result.failedCount() > 0) {
@@ -279,6 +307,41 @@ public final class RolloutEngine {
 
   private DeployRequest request(WaveState wave) {
     return new DeployRequest(wave.name(), wave.hosts(), context.items(), false);
+  }
+
+  /**
+   * Deploys or rolls back the wave; returns empty, and notes the block run to start, when a block
+   * body has not run for it yet. The state is saved before, so the wave is run again, not skipped.
+   */
+  private Optional<ToolResult> apply(RolloutState state, WaveState wave, boolean rollback)
+      throws IOException, InterruptedException {
+    String hosts = String.join(", ", wave.hosts());
+    if (context.deployer() instanceof BlockDeployer block) {
+      Optional<ToolResult> result = block.tryRun(request(wave), rollback);
+      if (result.isEmpty()) {
+        context
+            .progress()
+            .report(
+                wave.name() + ": " + (rollback ? "rolling back" : "deploying to") + " " + hosts);
+        pendingBlock =
+            new BlockRun(
+                wave.index(),
+                state.waves().size(),
+                wave.name(),
+                wave.kind(),
+                wave.hosts(),
+                context.items(),
+                rollback);
+      }
+      return result;
+    }
+    context
+        .progress()
+        .report(wave.name() + ": " + (rollback ? "rolling back" : "deploying to") + " " + hosts);
+    return Optional.of(
+        rollback
+            ? context.deployer().rollback(request(wave))
+            : context.deployer().deploy(request(wave)));
   }
 
   private RolloutState save(RolloutState state) throws IOException {

@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param current the index of the wave in progress
  * @param planHash the SHA-256 of the plan file, so a resume with a changed plan is rejected
+ * @param notified {@code listener/event} keys of the {@link RolloutEvent}s each listener has
+ *     received, so a resumed rollout does not send them again
  */
 public record RolloutState(
     int formatVersion,
@@ -21,7 +23,8 @@ public record RolloutState(
     Status status,
     String reason,
     Instant startedAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    List<String> notified) {
 
   public static final int FORMAT_VERSION = 1;
 
@@ -49,6 +52,7 @@ public record RolloutState(
     unitIds = List.copyOf(unitIds);
     waves = List.copyOf(waves);
     reason = reason == null ? "" : reason;
+    notified = notified == null ? List.of() : List.copyOf(notified);
   }
 
   /** Starts the state of a new rollout over {@code waves}. */
@@ -63,7 +67,8 @@ public record RolloutState(
         Status.RUNNING,
         "",
         now,
-        now);
+        now,
+        List.of());
   }
 
   public WaveState currentWave() {
@@ -74,17 +79,49 @@ public record RolloutState(
     List<WaveState> copy = new ArrayList<>(waves);
     copy.set(wave.index(), wave);
     return new RolloutState(
-        formatVersion, planHash, unitIds, copy, current, status, reason, startedAt, now);
+        formatVersion, planHash, unitIds, copy, current, status, reason, startedAt, now, notified);
   }
 
   RolloutState withStatus(Status next, String why, Instant now) {
     return new RolloutState(
-        formatVersion, planHash, unitIds, waves, current, next, why, startedAt, now);
+        formatVersion, planHash, unitIds, waves, current, next, why, startedAt, now, notified);
   }
 
   RolloutState advanced(Instant now) {
     return new RolloutState(
-        formatVersion, planHash, unitIds, waves, current + 1, status, reason, startedAt, now);
+        formatVersion,
+        planHash,
+        unitIds,
+        waves,
+        current + 1,
+        status,
+        reason,
+        startedAt,
+        now,
+        notified);
+  }
+
+  RolloutState withNotified(List<String> keys) {
+    return new RolloutState(
+        formatVersion,
+        planHash,
+        unitIds,
+        waves,
+        current,
+        status,
+        reason,
+        startedAt,
+        updatedAt,
+        keys);
+  }
+
+  /**
+   * Returns a short id of this rollout for ticket comments: the same for every run that resumes it.
+   */
+  public String rolloutId() {
+    return io.patchpipeline.engine.core.Hashing.sha256(
+            planHash + "|" + String.join(",", unitIds) + "|" + startedAt)
+        .substring(0, 12);
   }
 
   public long failedHosts() {

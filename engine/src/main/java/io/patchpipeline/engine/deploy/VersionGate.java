@@ -25,4 +25,13 @@ public interface VersionGate {
   /** Returns one result per host and item. */
   List<Result> check(List<String> hosts, List<DeployItem> items)
       throws IOException, InterruptedException;
+
+  /** Describes what {@link #check} would run and require, for a dry run; runs nothing. */
+  default List<String> describe(List<String> hosts, List<DeployItem> items) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (DeployItem item : items) {
+      lines.add(item.name() + " at least " + item.version() + " on " + String.join(", ", hosts));
+    }
+    return lines;
+  }
 }

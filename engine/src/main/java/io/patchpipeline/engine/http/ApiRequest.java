@@ -37,9 +37,11 @@ public record ApiRequest(
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(idempotencyHeader, "idempotencyHeader");
     for (String name : headers.keySet()) {
-      if (name.equalsIgnoreCase("Authorization")) {
+      if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")) {
         throw new IllegalArgumentException(
-            "invalid header Authorization on an ApiRequest: credentials belong in Credentials");
+            "invalid header "
+                + name
+                + " on an ApiRequest: credentials belong in Credentials or HttpProxy");
       }
     }
   }

@@ -1,35 +1,44 @@
 package io.patchpipeline.engine.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The authentication of a client: nothing, HTTP Basic (user and password or API token) or a Bearer
- * token. The secret leaves this object only as the {@code Authorization} header value that {@link
- * HttpService} sends; {@link #toString()} shows the scheme and user, never the secret.
+ * The authentication of a client: nothing, HTTP Basic (user and password or API token), a Bearer
+ * token, a DefectDojo-style {@code Token} key, or a {@link RequestSigner} that signs each request
+ * (AWS Signature Version 4). The secret leaves this object only as the {@code Authorization} header
+ * value that {@link HttpService} sends; {@link #toString()} shows the scheme and user, never the
+ * secret.
  */
 public final class Credentials {
-  private static final Credentials NONE = new Credentials(Scheme.NONE, "", "");
+  private static final Credentials NONE = new Credentials(Scheme.NONE, "", "", null);
 
   /** The HTTP authentication scheme. */
   public enum Scheme {
     NONE,
     BASIC,
-    BEARER
+    BEARER,
+    /** {@code Authorization: Token KEY}, as Django REST framework APIs such as DefectDojo use. */
+    TOKEN,
+    /** Headers computed per request by a {@link RequestSigner}. */
+    SIGNED
   }
 
   private final Scheme scheme;
   private final String user;
   private final String secret;
+  private final RequestSigner signer;
 
-  private Credentials(Scheme scheme, String user, String secret) {
+  private Credentials(Scheme scheme, String user, String secret, RequestSigner signer) {
     this.scheme = scheme;
     this.user = user;
     this.secret = secret;
+    this.signer = signer;
   }
 
   public static Credentials none() {
@@ -43,13 +52,34 @@ public final class Credentials {
     if (user.contains(":")) {
       throw new IllegalArgumentException("invalid user name: HTTP Basic forbids ':' in it");
     }
-    return new Credentials(Scheme.BASIC, user, password);
+    return new Credentials(Scheme.BASIC, user, password, null);
   }
 
   /** Returns a Bearer token, such as a Jira Data Center personal access token. */
   public static Credentials bearer(String token) {
     requireSecret(token, "token");
-    return new Credentials(Scheme.BEARER, "", token);
+    return new Credentials(Scheme.BEARER, "", token, null);
+  }
+
+  /**
+   * Returns an API key sent as {@code Authorization: Token KEY}, as DefectDojo's API v2 expects.
+   */
+  public static Credentials token(String key) {
+    requireSecret(key, "API key");
+    if (key.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+      throw new IllegalArgumentException(
+          "invalid API key: it contains white space or a control character");
+    }
+    return new Credentials(Scheme.TOKEN, "", key, null);
+  }
+
+  /**
+   * Returns credentials that sign every request with {@code signer}, such as AWS Signature Version
+   * 4; the signer's access key id is shown as the user.
+   */
+  public static Credentials signed(RequestSigner signer) {
+    Objects.requireNonNull(signer, "signer");
+    return new Credentials(Scheme.SIGNED, signer.keyId(), "", signer);
   }
 
   public Scheme scheme() {
@@ -60,12 +90,17 @@ public final class Credentials {
     return user;
   }
 
-  /** Returns the {@code Authorization} header value, absent for {@link Scheme#NONE}. */
-  Optional<String> authorization() {
+  /**
+   * Returns the authentication headers of {@code request} sent at {@code now}: the {@code
+   * Authorization} value, and for {@link Scheme#SIGNED} the headers the signature covers.
+   */
+  Map<String, String> headers(ApiRequest request, Instant now) {
     return switch (scheme) {
-      case NONE -> Optional.empty();
-      case BASIC -> Optional.of("Basic " + basicToken());
-      case BEARER -> Optional.of("Bearer " + secret);
+      case NONE -> Map.of();
+      case BASIC -> Map.of("Authorization", "Basic " + basicToken());
+      case BEARER -> Map.of("Authorization", "Bearer " + secret);
+      case TOKEN -> Map.of("Authorization", "Token " + secret);
+      case SIGNED -> signer.sign(request, now);
     };
   }
 
@@ -75,7 +110,9 @@ public final class Credentials {
    */
   public List<String> secretForms() {
     List<String> forms = new ArrayList<>();
-    if (scheme != Scheme.NONE) {
+    if (scheme == Scheme.SIGNED) {
+      forms.addAll(signer.secretForms());
+    } else if (scheme != Scheme.NONE) {
       forms.add(secret);
     }
     if (scheme == Scheme.BASIC) {
@@ -101,6 +138,8 @@ public final class Credentials {
       case NONE -> "Credentials[none]";
       case BASIC -> "Credentials[basic, user=" + user + ", password=****]";
       case BEARER -> "Credentials[bearer, token=****]";
+      case TOKEN -> "Credentials[token, key=****]";
+      case SIGNED -> "Credentials[signed, key id=" + user + ", secret=****]";
     };
   }
 }

@@ -14,11 +14,23 @@ public class HttpException extends IOException {
   private final boolean outcomeUnknown;
   private final transient ApiResponse response;
 
-  HttpException(String message, int status, boolean outcomeUnknown, ApiResponse response) {
+  private final String reason;
+
+  HttpException(
+      String message, String reason, int status, boolean outcomeUnknown, ApiResponse response) {
     super(message);
+    this.reason = reason;
     this.status = status;
     this.outcomeUnknown = outcomeUnknown;
     this.response = response;
+  }
+
+  /**
+   * Returns what failed without the method and URL, such as {@code HTTP 503} or {@code timed out
+   * after 500 ms}, for messages that must not show a URL whose query may carry a token.
+   */
+  public String reason() {
+    return reason;
   }
 
   /** Returns the HTTP status of the last response, or 0 when none arrived. */

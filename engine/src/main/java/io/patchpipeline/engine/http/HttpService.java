@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one HTTP client of the engine: every external call (tickets, feeds, webhooks) goes through
@@ -56,7 +60,7 @@ public final class HttpService {
       Clock clock) {
     this.settings = settings;
     this.credentials = credentials;
-    this.redactor = new Redactor(credentials);
+    this.redactor = new Redactor(credentials, settings);
     this.backoff = backoff;
     this.sleeper = sleeper;
     this.clock = clock;
@@ -118,8 +122,7 @@ public final class HttpService {
       if (request.isWrite()) {
         throttle.acquire();
       }
-      HttpResponse<byte[]> raw =
-          client.send(build(request, timeout), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> raw = exchange(build(request, timeout), timeout);
       return classify(request, new ApiResponse(raw.statusCode(), raw.headers().map(), raw.body()));
     } catch (HttpConnectTimeoutException | ConnectException e) {
       return Attempt.retry(failure(request, "connection failed: " + describe(e), 0, false, null));
@@ -133,12 +136,36 @@ public final class HttpService {
     }
   }
 
+  /**
+   * Sends one request and waits at most {@code timeout} for the whole response. The client's own
+   * request timeout ends when the headers arrive, so without this bound a stalled body would block.
+   */
+  private HttpResponse<byte[]> exchange(HttpRequest request, Duration timeout)
+      throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    try {
+      return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      throw e;
+    }
+  }
+
   private Attempt classify(ApiRequest request, ApiResponse response) {
     int status = response.status();
     if (status < 400) {
       return new Attempt(response, false, null);
     }
-    String text = "HTTP " + status;
+    String text =
+        status == 407
+            ? "HTTP 407: the proxy requires authentication; check the proxy user and password"
+            : "HTTP " + status;
     if (REFUSED.contains(status)) {
       return new Attempt(response, true, failure(request, text, status, false, response));
     }
@@ -208,20 +235,32 @@ public final class HttpService {
             .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
     request.headers().forEach(builder::header);
     request.idempotencyKey().ifPresent(key -> builder.header(request.idempotencyHeader(), key));
-    credentials.authorization().ifPresent(value -> builder.header("Authorization", value));
+    credentials.headers(request, clock.instant()).forEach(builder::header);
+    proxyAuthorization(request).ifPresent(value -> builder.header("Proxy-Authorization", value));
     return builder.build();
+  }
+
+  /**
+   * Returns the proxy credentials for a request that goes through an {@link HttpProxy}, so that a
+   * host on the no-proxy list never receives them.
+   */
+  private Optional<String> proxyAuthorization(ApiRequest request) {
+    if (settings.proxy().orElse(null) instanceof HttpProxy proxy
+        && proxy.appliesTo(request.uri())) {
+      return proxy.authorization();
+    }
+    return Optional.empty();
   }
 
   private HttpException failure(
       ApiRequest request, String reason, int status, boolean unknown, ApiResponse response) {
-    String message = redactor.redact(request.describe() + " failed: " + reason);
-    return new HttpException(message, status, unknown, response);
+    String redacted = redactor.redact(reason);
+    String message = redactor.redact(request.describe()) + " failed: " + redacted;
+    return new HttpException(message, redacted, status, unknown, response);
   }
 
-  private String reason(HttpException e) {
-    String message = e.getMessage();
-    int at = message.indexOf(" failed: ");
-    return at < 0 ? message : message.substring(at + " failed: ".length());
+  private static String reason(HttpException e) {
+    return e.reason();
   }
 
   private String describe(IOException e) {

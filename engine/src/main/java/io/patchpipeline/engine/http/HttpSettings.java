@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param maxBackoff the upper limit of one computed wait (a longer {@code Retry-After} is honoured)
  * @param totalTimeout the time after which a request gives up, retries and waits included
  * @param writesPerSecond the maximum rate of write requests (POST, PUT, PATCH, DELETE); 0 for none
- * @param proxy the proxy selector, such as Jenkins' proxy configuration; absent: direct connection
+ * @param proxy the proxy selector, such as an {@link HttpProxy} built from Jenkins' proxy
+ *     configuration, whose credentials {@link HttpService} then sends; absent: direct connection
  */
 public record HttpSettings(
     Duration connectTimeout,
@@ -64,6 +65,18 @@ public record HttpSettings(
         connectTimeout,
         value,
         maxAttempts,
+        initialBackoff,
+        maxBackoff,
+        totalTimeout,
+        writesPerSecond,
+        proxy);
+  }
+
+  public HttpSettings withMaxAttempts(int value) {
+    return new HttpSettings(
+        connectTimeout,
+        requestTimeout,
+        value,
         initialBackoff,
         maxBackoff,
         totalTimeout,

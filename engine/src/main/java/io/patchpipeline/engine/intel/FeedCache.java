@@ -3,12 +3,14 @@ package io.patchpipeline.engine.intel;
 import io.patchpipeline.engine.core.AtomicFiles;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Messages;
+import io.patchpipeline.engine.http.ApiRequest;
+import io.patchpipeline.engine.http.ApiResponse;
+import io.patchpipeline.engine.http.Credentials;
+import io.patchpipeline.engine.http.HttpException;
+import io.patchpipeline.engine.http.HttpService;
+import io.patchpipeline.engine.http.HttpSettings;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,11 +18,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -38,29 +39,49 @@ import java.util.function.Function;
  */
 public final class FeedCache {
   private static final String USER_AGENT = "patch-pipeline";
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+  private static final int MAX_REDIRECTS = 5;
 
   private final Path folder;
   private final Duration maxAge;
   private final Duration maxStale;
-  private final Duration timeout;
   private final Clock clock;
-  private final HttpClient client;
+  private final HttpService http;
 
   /** A loaded feed and the cached file it came from. */
   public record Fetched<T>(T value, FeedFile file, boolean stale) {}
 
+  /** Creates a cache that downloads with {@link #downloadSettings(Duration)} and no proxy. */
   public FeedCache(Path folder, Duration maxAge, Duration maxStale, Duration timeout, Clock clock) {
+    this(
+        folder,
+        maxAge,
+        maxStale,
+        new HttpService(downloadSettings(timeout), Credentials.none()),
+        clock);
+  }
+
+  /** Creates a cache that downloads through {@code http}, with its timeouts, retries and proxy. */
+  public FeedCache(Path folder, Duration maxAge, Duration maxStale, HttpService http, Clock clock) {
     this.folder = Objects.requireNonNull(folder, "folder");
     this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
     this.maxStale = Objects.requireNonNull(maxStale, "maxStale");
-    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.http = Objects.requireNonNull(http, "http");
     this.clock = Objects.requireNonNull(clock, "clock");
-    // TODO: move to the engine's shared HTTP layer (retries, Retry-After) once it exists.
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+  }
+
+  /**
+   * Returns the download settings of a feed: {@code timeout} for each whole response, body
+   * included, 3 attempts with waits of 1 to 10 seconds or as {@code Retry-After} requests, and at
+   * most 3 timeouts plus 15 seconds in total.
+   */
+  public static HttpSettings downloadSettings(Duration timeout) {
+    return HttpSettings.defaults()
+        .withRequestTimeout(timeout)
+        .withMaxAttempts(3)
+        .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(10))
+        .withTotalTimeout(timeout.multipliedBy(3).plusSeconds(15))
+        .withWritesPerSecond(0);
   }
 
   /**
@@ -112,31 +133,43 @@ public final class FeedCache {
   }
 
   /**
-   * Downloads {@code url} into {@code target}. The timeout bounds the whole transfer, because the
-   * client's own request timeout ends when the headers arrive and a stalled body would block.
+   * Downloads {@code url} into {@code target}, following up to {@value #MAX_REDIRECTS} redirects
+   * but none from https to http.
    */
   private void download(URI url, Path target) throws IOException {
-    HttpRequest request =
-        HttpRequest.newBuilder(url).timeout(timeout).header("User-Agent", USER_AGENT).GET().build();
-    CompletableFuture<HttpResponse<byte[]>> pending =
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-    HttpResponse<byte[]> response;
-    try {
-      response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      throw new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms");
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-    } catch (InterruptedException e) {
-      pending.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
+    URI current = url;
+    for (int redirects = 0; ; redirects++) {
+      ApiResponse response = http.send(request(current));
+      int status = response.status();
+      if (status == 200) {
+        AtomicFiles.write(target, response.body());
+        return;
+      }
+      Optional<String> location = response.header("Location");
+      if (!REDIRECTS.contains(status) || location.isEmpty()) {
+        throw new IOException("HTTP status " + status + ", expected 200");
+      }
+      if (redirects == MAX_REDIRECTS) {
+        throw new IOException("more than " + MAX_REDIRECTS + " redirects");
+      }
+      URI next = current.resolve(location.get().trim());
+      if ("https".equalsIgnoreCase(current.getScheme())
+          && !"https".equalsIgnoreCase(next.getScheme())) {
+        throw new IOException("rejected a redirect from https to " + next.getScheme());
+      }
+      current = next;
     }
-    if (response.statusCode() != 200) {
-      throw new IOException("HTTP status " + response.statusCode() + ", expected 200");
-    }
-    AtomicFiles.write(target, response.body());
+  }
+
+  private static ApiRequest request(URI url) {
+    return new ApiRequest(
+        "GET",
+        url,
+        Map.of("Accept", "*/*", "User-Agent", USER_AGENT),
+        null,
+        true,
+        Optional.empty(),
+        "Idempotency-Key");
   }
 
   private <T> Fetched<T> useStale(
@@ -204,6 +237,9 @@ public final class FeedCache {
   }
 
   private static String describe(IOException e) {
+    if (e instanceof HttpException failed) {
+      return failed.reason();
+    }
     String message = e.getMessage();
     return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
   }

@@ -3,11 +3,11 @@ package io.patchpipeline.engine.ledger;
 import java.util.Locale;
 
 /** Text escaping and number formatting for the HTML report. */
-final class Html {
+public final class Html {
   private Html() {}
 
   /** Escapes text for HTML element content and quoted attribute values. */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -17,11 +17,14 @@ import java.util.List;
  */
 public final class HtmlReport {
   private static final String STYLE =
-      "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
-          + "table{border-collapse:collapse;margin:1em 0}"
-          + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
-          + "th:first-child,td:first-child{text-align:left}"
-          + "svg text{font-size:11px;fill:#333}.empty{color:#777}";
+      ".patch-pipeline-report{font-family:system-ui,sans-serif;color:#222}"
+          + ".patch-pipeline-report table{border-collapse:collapse;margin:1em 0}"
+          + ".patch-pipeline-report td,.patch-pipeline-report th{border:1px solid #ccc;"
+          + "padding:4px 8px;text-align:right}"
+          + ".patch-pipeline-report th:first-child,.patch-pipeline-report td:first-child"
+          + "{text-align:left}"
+          + ".patch-pipeline-report svg text{font-size:11px;fill:#333}"
+          + ".patch-pipeline-report .empty{color:#777}";
 
   private HtmlReport() {}
 
@@ -33,22 +36,31 @@ public final class HtmlReport {
 
   /** Renders the report of {@code units} as of {@code now}. */
   public static String render(String title, List<LedgerUnit> units, Instant now) {
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        + "<title>"
+        + Html.escape(title)
+        + "</title><style>body{font-family:system-ui,sans-serif;margin:2em}</style></head><body>"
+        + "<h1>"
+        + Html.escape(title)
+        + "</h1>"
+        + renderBody(units, now)
+        + "</body></html>\n";
+  }
+
+  /**
+   * Renders the report's content without the document around it, for a page that has its own
+   * header: a scoped style element, the summary line, and each chart with its table.
+   */
+  public static String renderBody(List<LedgerUnit> units, Instant now) {
     List<MttrPoint> mttr = LedgerMetrics.mttrByPriority(units);
     List<Compliance> byPriority = LedgerMetrics.complianceByPriority(units);
     List<Compliance> byTeam = LedgerMetrics.complianceByTeam(units);
     List<BacklogBucket> backlog = LedgerMetrics.openBacklogByAge(units, now);
     StringBuilder html = new StringBuilder(16_384);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append(
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
-        .append("<title>")
-        .append(Html.escape(title))
-        .append("</title><style>")
+    html.append("<div class=\"patch-pipeline-report\"><style>")
         .append(STYLE)
-        .append("</style></head><body>")
-        .append("<h1>")
-        .append(Html.escape(title))
-        .append("</h1>")
+        .append("</style>")
         .append("<p>As of ")
         .append(now)
         .append(": ")
@@ -68,7 +80,7 @@ public final class HtmlReport {
     html.append("<h2>Open backlog by age</h2>")
         .append(SvgCharts.backlog(backlog))
         .append(backlogTable(backlog));
-    return html.append("</body></html>\n").toString();
+    return html.append("</div>").toString();
   }
 
   private static String mttrTable(List<MttrPoint> points) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,11 +54,13 @@ public final class Ledger implements AutoCloseable {
   /**
    * Records a detected unit. The first time, it is inserted with a DETECTED and an SLA_DUE event.
    * Later detections keep the first detection time, and they record SLA_DUE again only when the due
-   * date changed, as when new threat data raised the priority.
+   * date changed, as when new threat data raised the priority. Returns the number of events
+   * recorded.
    */
-  public void recordDetected(LedgerUnit unit, String runId) {
-    inTransaction(
+  public int recordDetected(LedgerUnit unit, String runId) {
+    return inTransaction(
         connection -> {
+          int recorded = 0;
           Optional<LedgerUnit> existing = find(connection, unit.unitId());
           if (existing.isEmpty()) {
             insertUnit(connection, unit);
@@ -70,14 +73,31 @@ public final class Ledger implements AutoCloseable {
                     runId,
                     "pipeline",
                     unit.priority().name()));
-            unit.slaDueAt().ifPresent(due -> insertEvent(connection, slaDue(unit, runId, due)));
-          } else if (!existing.get().slaDueAt().equals(unit.slaDueAt())
+            recorded++;
+            if (unit.slaDueAt().isPresent()) {
+              insertEvent(connection, slaDue(unit, runId, unit.slaDueAt().get()));
+              recorded++;
+            }
+          } else if (!sameTime(existing.get().slaDueAt(), unit.slaDueAt())
               || existing.get().priority() != unit.priority()) {
             updatePriority(connection, unit);
-            unit.slaDueAt().ifPresent(due -> insertEvent(connection, slaDue(unit, runId, due)));
+            if (unit.slaDueAt().isPresent()) {
+              insertEvent(connection, slaDue(unit, runId, unit.slaDueAt().get()));
+              recorded++;
+            }
           }
-          return null;
+          return recorded;
         });
+  }
+
+  /**
+   * Compares two optional times to the microsecond, the precision that {@link #utc} stores, so a
+   * stored time equals the nanosecond time it came from.
+   */
+  static boolean sameTime(Optional<Instant> stored, Optional<Instant> given) {
+    return stored
+        .map(t -> t.truncatedTo(ChronoUnit.MICROS))
+        .equals(given.map(t -> t.truncatedTo(ChronoUnit.MICROS)));
   }
 
   private static LedgerEvent slaDue(LedgerUnit unit, String runId, Instant due) {
@@ -105,6 +125,51 @@ public final class Ledger implements AutoCloseable {
           }
           return null;
         });
+  }
+
+  /**
+   * Appends {@code event} unless the unit already has an event of the same type, run, actor and
+   * detail, whatever its time; returns whether it was appended. A CLOSED event of a closed unit is
+   * not appended either.
+   */
+  public boolean recordOnce(LedgerEvent event) {
+    return inTransaction(
+        connection -> {
+          LedgerUnit unit =
+              find(connection, event.unitId())
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "Unknown unit " + event.unitId() + ": record its detection first"));
+          if (event.type() == EventType.CLOSED) {
+            if (!unit.isOpen()) {
+              return false;
+            }
+            close(connection, unit, event);
+            return true;
+          }
+          if (exists(connection, event)) {
+            return false;
+          }
+          insertEvent(connection, event);
+          return true;
+        });
+  }
+
+  private static boolean exists(Connection connection, LedgerEvent event) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT 1 FROM ledger_event WHERE unit_id = ? AND event_type = ? AND run_id = ?"
+                + " AND actor = ? AND detail = ?")) {
+      query.setString(1, event.unitId());
+      query.setString(2, event.type().name());
+      query.setString(3, event.runId());
+      query.setString(4, event.actor());
+      query.setString(5, event.detail());
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next();
+      }
+    }
   }
 
   private static void close(Connection connection, LedgerUnit unit, LedgerEvent event)
@@ -249,8 +314,9 @@ public final class Ledger implements AutoCloseable {
     return Optional.ofNullable(timestamp).map(OffsetDateTime::toInstant);
   }
 
+  /** Converts to UTC truncated to the microsecond, so both databases store the same value. */
   private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 
   private static void insertUnit(Connection connection, LedgerUnit unit) throws SQLException {

@@ -140,7 +140,13 @@ public final class DetectService {
     ParsedReport parsed = parser.parse(input, counting);
     String scanner = (parsed.scanner().name() + " " + parsed.scanner().version()).trim();
     return new InputFile(
-        name, "report", Hashing.sha256(file), parsed.format(), scanner, parsed.findings());
+        name,
+        "report",
+        Hashing.sha256(file),
+        parsed.format(),
+        scanner,
+        parsed.findings(),
+        file.toAbsolutePath().normalize().toString());
   }
 
   private static IntelInfo intelInfo(ThreatIntel intel) {

@@ -11,10 +11,19 @@ import java.util.regex.Pattern;
  */
 public final class DedupKeys {
   public static final String PREFIX = "pp-";
+  public static final String REVIEW_PREFIX = "pp.review-";
   private static final Pattern SAFE = Pattern.compile("[a-z0-9._-]{1,80}");
   private static final Pattern UNSAFE_CHARS = Pattern.compile("[^a-z0-9._-]+");
 
   private DedupKeys() {}
+
+  /**
+   * Returns the dedup key of the post-incident review of the unit {@code unitKey}. It starts with
+   * {@value #REVIEW_PREFIX} in place of {@value #PREFIX}, so it never equals a unit's key.
+   */
+  public static String review(String unitKey) {
+    return REVIEW_PREFIX + of(unitKey).substring(PREFIX.length());
+  }
 
   public static String of(String unitKey) {
     if (SAFE.matcher(unitKey).matches()) {

@@ -88,6 +88,32 @@ public final class FileTicketStore implements TicketClient {
   }
 
   @Override
+  public synchronized RemoteTicket createReview(ReviewDraft draft) throws IOException {
+    index();
+    String key = "PP-" + (++lastNumber);
+    List<String> labels = new ArrayList<>(config.labels());
+    labels.addAll(draft.labels());
+    FileTicket ticket =
+        new FileTicket(
+            key,
+            draft.dedupKey(),
+            draft.unitId(),
+            draft.summary(),
+            TextRenderer.render(draft.document()),
+            draft.priority(),
+            null,
+            labels,
+            "open",
+            List.of(),
+            List.of(),
+            null,
+            clock.instant(),
+            clock.instant());
+    save(ticket);
+    return toRemote(ticket);
+  }
+
+  @Override
   public synchronized void update(RemoteTicket remote, TicketDraft draft, TicketChange change)
       throws IOException {
     FileTicket old = load(remote);

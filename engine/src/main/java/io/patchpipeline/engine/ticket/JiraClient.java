@@ -53,6 +53,9 @@ abstract class JiraClient implements TicketClient {
   /** Returns the description in the system's format. */
   abstract JsonNode description(TicketDraft draft);
 
+  /** Returns a description document in the system's format. */
+  abstract JsonNode render(TicketDocument document);
+
   /** Returns a comment body in the system's format. */
   abstract JsonNode commentBody(String text);
 
@@ -116,6 +119,30 @@ abstract class JiraClient implements TicketClient {
         draft.dedupKey(),
         "new",
         Optional.of(draft.state()));
+  }
+
+  /**
+   * Creates the review as an issue in the same project and mentions the unit's issue key in its
+   * summary and description. It sends no issue link, because link type names differ between Jira
+   * sites and a missing one would reject the whole create.
+   */
+  @Override
+  public RemoteTicket createReview(ReviewDraft draft) throws IOException {
+    ObjectNode body = Json.mapper().createObjectNode();
+    ObjectNode fields = body.putObject("fields");
+    fields.putObject("project").put("key", config.project());
+    fields.putObject("issuetype").put("name", config.issueType());
+    fields.put("summary", draft.summary());
+    fields.set("description", render(draft.document()));
+    ArrayNode labels = fields.putArray("labels");
+    Set<String> all = new LinkedHashSet<>(config.labels());
+    all.addAll(draft.labels());
+    all.forEach(labels::add);
+    fields.putObject("priority").put("name", priorityName(draft.priority()));
+    JsonNode created = send(ApiRequest.postJson(api("issue"), write(body))).json();
+    String key = created.path("key").asText();
+    return new RemoteTicket(
+        key, created.path("id").asText(), browse(key), draft.dedupKey(), "new", Optional.empty());
   }
 
   @Override

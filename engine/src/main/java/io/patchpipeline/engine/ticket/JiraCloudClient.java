@@ -33,6 +33,11 @@ public final class JiraCloudClient extends JiraClient {
   }
 
   @Override
+  JsonNode render(TicketDocument document) {
+    return AdfRenderer.render(document);
+  }
+
+  @Override
   JsonNode commentBody(String text) {
     return AdfRenderer.text(text);
   }

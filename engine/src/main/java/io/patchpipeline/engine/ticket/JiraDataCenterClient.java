@@ -31,6 +31,11 @@ public final class JiraDataCenterClient extends JiraClient {
   }
 
   @Override
+  JsonNode render(TicketDocument document) {
+    return TextNode.valueOf(WikiRenderer.render(document));
+  }
+
+  @Override
   JsonNode commentBody(String text) {
     return TextNode.valueOf(text);
   }

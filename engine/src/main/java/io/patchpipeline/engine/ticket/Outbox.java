@@ -28,6 +28,7 @@ public final class Outbox {
   /** A write to a ticket. */
   public enum Operation {
     CREATE,
+    CREATE_REVIEW,
     UPDATE,
     COMMENT,
     CLOSE,
@@ -123,6 +124,11 @@ public final class Outbox {
     if (entry != null) {
       entries.put(idempotencyKey, entry.done(ticketKey));
     }
+  }
+
+  /** Removes the entry of {@code idempotencyKey}, after the system rejected its write. */
+  public void remove(String idempotencyKey) {
+    entries.remove(idempotencyKey);
   }
 
   /** Removes every pending entry of {@code unitId}, once a search showed what the ticket holds. */

@@ -109,6 +109,38 @@ public final class ServiceNowClient implements TicketClient {
         Optional.of(draft.state()));
   }
 
+  /**
+   * Creates the review as a record in the same table with its own {@code correlation_id}. It sets
+   * the short description, the description (which names the unit's record number), the impact and
+   * urgency of the unit's priority, and the configured fields whose template is a constant, such as
+   * an assignment group. Templates with placeholders describe a unit's patch and are left out.
+   */
+  @Override
+  public RemoteTicket createReview(ReviewDraft draft) throws IOException {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("short_description", draft.summary());
+    body.put("description", TextRenderer.render(draft.document()));
+    config
+        .fields()
+        .forEach(
+            (field, template) -> {
+              if (!ServiceNowFields.hasPlaceholder(template) && !body.has(field)) {
+                body.put(field, template);
+              }
+            });
+    config.priorityFields().getOrDefault(draft.priority(), Map.of()).forEach(body::put);
+    body.put("correlation_id", draft.dedupKey());
+    body.put("correlation_display", "Patch Pipeline");
+    JsonNode result = send(ApiRequest.postJson(table(""), write(body))).json().path("result");
+    return new RemoteTicket(
+        result.path("number").asText(),
+        result.path("sys_id").asText(),
+        link(result.path("sys_id").asText()),
+        draft.dedupKey(),
+        result.path("state").asText(""),
+        Optional.empty());
+  }
+
   @Override
   public void update(RemoteTicket ticket, TicketDraft draft, TicketChange change)
       throws IOException {

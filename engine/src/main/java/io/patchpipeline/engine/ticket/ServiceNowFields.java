@@ -79,6 +79,11 @@ public final class ServiceNowFields {
     }
   }
 
+  /** Returns whether {@code template} has a placeholder, so it depends on a unit's draft. */
+  static boolean hasPlaceholder(String template) {
+    return PLACEHOLDER.matcher(template).find();
+  }
+
   /** Returns {@code template} with every placeholder replaced by the draft's value. */
   static String fill(String template, TicketDraft draft, String description) {
     Map<String, String> values = new LinkedHashMap<>();

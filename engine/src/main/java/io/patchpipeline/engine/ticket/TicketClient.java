@@ -29,6 +29,12 @@ public interface TicketClient {
   /** Creates the ticket of {@code draft} and returns it. */
   RemoteTicket create(TicketDraft draft) throws IOException;
 
+  /**
+   * Creates the post-incident review ticket of {@code draft}, which mentions the unit's ticket, and
+   * returns it. A later {@link #find} of the draft's dedup key returns it.
+   */
+  RemoteTicket createReview(ReviewDraft draft) throws IOException;
+
   /** Updates {@code ticket} to {@code draft} as {@code change} describes, with its comment. */
   void update(RemoteTicket ticket, TicketDraft draft, TicketChange change) throws IOException;
 

@@ -43,6 +43,11 @@ public final class TicketSync {
         TicketClients.create(options.system(), options.credentials(), options.clock()), options);
   }
 
+  /** Returns the configured name of the ticket system, such as {@code jira-sec}. */
+  public String systemName() {
+    return client.name();
+  }
+
   /**
    * Checks the connection of the configured system with read requests; see {@link TicketClient}.
    */
@@ -84,6 +89,97 @@ public final class TicketSync {
     }
     writeJournaled(
         unitId, link, Outbox.Operation.COMMENT, text, () -> client.comment(link.toRemote(), text));
+  }
+
+  /**
+   * Adds {@code text} as a comment to the ticket of {@code unitId}, unless the record marks the
+   * same text as already written to that ticket, and marks it in the record's {@link CommentMarks}.
+   * Writing the returned record back makes a re-run add no second comment.
+   *
+   * @return the record with the comment marked; {@code record} itself in a dry run or when the
+   *     comment was already marked
+   * @throws TicketException when the unit has no ticket in the record or the system rejects it
+   */
+  public PatchRecord commentOnce(PatchRecord record, String unitId, String text)
+      throws IOException {
+    if (commented(record, unitId, text) || options.dryRun()) {
+      return record;
+    }
+    comment(record, unitId, text);
+    return CommentMarks.of(record)
+        .withMark(record, unitId, idempotencyKey(unitId, Outbox.Operation.COMMENT, text));
+  }
+
+  /** Returns whether the record marks {@code text} as written to the ticket of {@code unitId}. */
+  public boolean commented(PatchRecord record, String unitId, String text) {
+    return CommentMarks.of(record)
+        .contains(unitId, idempotencyKey(unitId, Outbox.Operation.COMMENT, text));
+  }
+
+  /**
+   * Opens the post-incident review ticket of {@code unitId} after an emergency bypass of the
+   * canary, or returns the one an earlier run opened: a search by the review's dedup key comes
+   * first, and a create whose response was lost is searched for before it is reported failed.
+   *
+   * @return the review ticket; empty in a dry run
+   * @throws TicketException when the unit is not in the record or the system rejects the request
+   */
+  public Optional<ReviewTicket> openReview(
+      PatchRecord record, String unitId, String approver, String reason, java.time.Instant at)
+      throws IOException {
+    RemediationUnit unit =
+        record
+            .unit(unitId)
+            .orElseThrow(
+                () ->
+                    new TicketException(
+                        "Unit "
+                            + unitId
+                            + " not found in the record, so its post-incident review was not"
+                            + " opened; check the unit id"));
+    ReviewDraft draft =
+        ReviewDraft.of(
+            TicketDraft.of(record, unit),
+            unit.key(),
+            TicketLinks.of(record).unit(unitId),
+            approver,
+            reason,
+            at);
+    RemoteTicket existing = client.find(List.of(draft.dedupKey())).get(draft.dedupKey());
+    if (existing != null) {
+      return Optional.of(new ReviewTicket(existing.key(), existing.url(), false));
+    }
+    if (options.dryRun()) {
+      return Optional.empty();
+    }
+    return Optional.of(createReview(draft));
+  }
+
+  private ReviewTicket createReview(ReviewDraft draft) throws IOException {
+    Optional<Outbox> outbox = loadOutbox();
+    Outbox.Operation operation = Outbox.Operation.CREATE_REVIEW;
+    String key = idempotencyKey(draft.unitId(), operation, draft.dedupKey());
+    outbox.ifPresent(o -> o.add(entry(draft.unitId(), draft.dedupKey(), operation, key)));
+    saveOutbox(outbox);
+    RemoteTicket ticket;
+    try {
+      ticket = client.createReview(draft);
+    } catch (TicketException e) {
+      if (!e.outcomeUnknown()) {
+        outbox.ifPresent(o -> o.remove(key));
+        saveOutbox(outbox);
+        throw e;
+      }
+      pause(options.system().http().initialBackoff());
+      ticket = client.find(List.of(draft.dedupKey())).get(draft.dedupKey());
+      if (ticket == null) {
+        throw e;
+      }
+    }
+    String ticketKey = ticket.key();
+    outbox.ifPresent(o -> o.markDone(key, ticketKey));
+    saveOutbox(outbox);
+    return new ReviewTicket(ticket.key(), ticket.url(), true);
   }
 
   /**

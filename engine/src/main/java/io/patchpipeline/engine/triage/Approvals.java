@@ -64,15 +64,15 @@ public final class Approvals {
             override,
             self,
             request.at());
-    // TODO: open the review as a ticket through the ticket stage once it can create review tickets;
-    // until then the record keeps the request with an empty ticket key.
-    Optional<PostIncidentReview> review =
-        bypass
-            ? Optional.of(
-                new PostIncidentReview(
-                    request.unitIds(), approval.approver(), reason, request.at(), ""))
-            : Optional.empty();
-    return section.withApproval(approval, review);
+    // The review tickets are opened by TriageTickets, which stores each key in its review.
+    List<PostIncidentReview> reviews = new ArrayList<>();
+    if (bypass) {
+      for (String unitId : request.unitIds()) {
+        reviews.add(
+            new PostIncidentReview(List.of(unitId), approval.approver(), reason, request.at(), ""));
+      }
+    }
+    return section.withApproval(approval, reviews);
   }
 
   private static TriageDecision decisionOf(TriageSection section, String unitId, String name) {

@@ -45,6 +45,10 @@ public final class SeparationOfDuties {
     if (approver.isEmpty()) {
       return new Verdict(Result.REJECTED, "no approver was recorded; expected a user id");
     }
+    Optional<String> unsafe = unsafeId(approver);
+    if (unsafe.isPresent()) {
+      return new Verdict(Result.REJECTED, "approver id is invalid: " + unsafe.get());
+    }
     Optional<String> role = conflict(approver, request);
     if (role.isEmpty()) {
       return new Verdict(Result.ALLOWED, "");
@@ -73,17 +77,48 @@ public final class SeparationOfDuties {
             + " unit; another person must approve it");
   }
 
+  /**
+   * Returns why an approver id cannot be compared safely: control or invisible formatting
+   * characters (zero-width space, right-to-left override, terminal escapes), or letters of more
+   * than one script, such as a Cyrillic "а" inside a Latin name. Such an id could pass for the
+   * person who started the run while comparing unequal to it.
+   */
+  static Optional<String> unsafeId(String id) {
+    Character.UnicodeScript script = null;
+    for (int i = 0; i < id.length(); ) {
+      int c = id.codePointAt(i);
+      i += Character.charCount(c);
+      int type = Character.getType(c);
+      if (type == Character.CONTROL || type == Character.FORMAT) {
+        return Optional.of(
+            String.format(Locale.ROOT, "contains the control or invisible character U+%04X", c));
+      }
+      if (Character.isLetter(c)) {
+        Character.UnicodeScript letterScript = Character.UnicodeScript.of(c);
+        if (script != null && script != letterScript) {
+          return Optional.of(
+              "mixes letters of the " + script + " and " + letterScript + " scripts");
+        }
+        script = letterScript;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Returns the id in the form ids are compared in: NFKC-normalized, trimmed and lower case. */
+  private static String comparable(String id) {
+    return java.text.Normalizer.normalize(id, java.text.Normalizer.Form.NFKC)
+        .trim()
+        .toLowerCase(Locale.ROOT);
+  }
+
   private static Optional<String> conflict(String approver, Request request) {
-    String id = approver.toLowerCase(Locale.ROOT);
-    if (request
-        .startedBy()
-        .map(s -> s.trim().toLowerCase(Locale.ROOT))
-        .filter(id::equals)
-        .isPresent()) {
+    String id = comparable(approver);
+    if (request.startedBy().map(SeparationOfDuties::comparable).filter(id::equals).isPresent()) {
       return Optional.of("started this run");
     }
     for (String author : request.changeAuthors()) {
-      if (author != null && author.trim().toLowerCase(Locale.ROOT).equals(id)) {
+      if (author != null && comparable(author).equals(id)) {
         return Optional.of("wrote the change that triggered this run");
       }
     }

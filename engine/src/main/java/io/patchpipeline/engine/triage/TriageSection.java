@@ -76,11 +76,26 @@ public record TriageSection(
     return List.copyOf(approvedBy(Approval.Kind.EMERGENCY_BYPASS));
   }
 
-  TriageSection withApproval(Approval approval, Optional<PostIncidentReview> review) {
+  TriageSection withApproval(Approval approval, List<PostIncidentReview> added) {
     List<Approval> newApprovals = new ArrayList<>(approvals);
     newApprovals.add(approval);
     List<PostIncidentReview> newReviews = new ArrayList<>(reviews);
-    review.ifPresent(newReviews::add);
+    newReviews.addAll(added);
+    return with(newApprovals, newReviews);
+  }
+
+  /** Returns a copy with {@code ticket} as the ticket key of the review at {@code index}. */
+  public TriageSection withReviewTicket(int index, String ticket) {
+    PostIncidentReview review = reviews.get(index);
+    List<PostIncidentReview> newReviews = new ArrayList<>(reviews);
+    newReviews.set(
+        index,
+        new PostIncidentReview(
+            review.unitIds(), review.approver(), review.reason(), review.requestedAt(), ticket));
+    return with(approvals, newReviews);
+  }
+
+  private TriageSection with(List<Approval> newApprovals, List<PostIncidentReview> newReviews) {
     return new TriageSection(
         schemaVersion,
         policyName,

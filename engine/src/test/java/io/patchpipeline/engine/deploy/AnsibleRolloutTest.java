@@ -58,24 +58,35 @@ class AnsibleRolloutTest {
         ansibleInstalled(),
         "ansible-playbook is not on PATH; install Debian's ansible-core to run this test");
     hostsRoot = Files.createDirectories(folder.resolve("hosts"));
-    StringBuilder inventory = new StringBuilder("[web]\n");
     for (String host : HOSTS) {
-      inventory.append(host).append(host.equals("host5") ? " fail_patch=true" : "").append('\n');
       Files.createDirectories(hostsRoot.resolve(host));
       Files.writeString(hostsRoot.resolve(host).resolve("openssl.version"), OLD + "\n");
+    }
+    writeInventory(java.util.Map.of("host5", "fail_patch=true"));
+    for (String name : List.of("patch.yml", "rollback.yml", "facts.yml")) {
+      try (InputStream in = getClass().getResourceAsStream("/deploy/ansible/" + name)) {
+        Files.copy(in, folder.resolve(name));
+      }
+    }
+  }
+
+  /** Writes the inventory of the eight hosts, with the variables given per host. */
+  private void writeInventory(java.util.Map<String, String> hostVariables) throws IOException {
+    StringBuilder inventory = new StringBuilder("[web]\n");
+    for (String host : HOSTS) {
+      String variables = hostVariables.getOrDefault(host, "");
+      inventory.append(host).append(variables.isEmpty() ? "" : " " + variables).append('\n');
     }
     inventory
         .append(
             "\n[all:vars]\nansible_connection=local\nansible_python_interpreter=/usr/bin/python3\n")
         .append("patch_root=")
         .append(hostsRoot)
+        .append("\nfacts_dir=")
+        .append(folder.resolve("facts"))
         .append('\n');
+    Files.createDirectories(folder.resolve("facts"));
     Files.writeString(folder.resolve("inventory.ini"), inventory.toString());
-    for (String name : List.of("patch.yml", "rollback.yml")) {
-      try (InputStream in = getClass().getResourceAsStream("/deploy/ansible/" + name)) {
-        Files.copy(in, folder.resolve(name));
-      }
-    }
   }
 
   private String version(String host) throws IOException {
@@ -226,5 +237,117 @@ class AnsibleRolloutTest {
     } catch (IOException e) {
       return "unreadable";
     }
+  }
+
+  @Test
+  void cveGateStopsWideningOnHeldHost() throws Exception {
+    writeInventory(java.util.Map.of("host4", "hold_package=true"));
+    Path plan = writeGatePlan("rollback");
+
+    DeployResult result = runWithGate(plan);
+
+    RolloutState state = result.state().orElseThrow();
+    assertThat(state.status()).isEqualTo(RolloutState.Status.ROLLED_BACK);
+    assertThat(state.waves().get(0).phase()).isEqualTo(WaveState.Phase.ROLLED_BACK);
+    assertThat(state.waves().get(0).checks())
+        .contains(
+            "CVE gate: host1 openssl FIXED (installed "
+                + FIXED
+                + " is at least fixed "
+                + FIXED
+                + ")");
+    assertThat(state.waves().get(1).results())
+        .as("Ansible reports no failure for the held host")
+        .noneMatch(HostResult::failed);
+    assertThat(state.waves().get(1).checks())
+        .anyMatch(line -> line.startsWith("CVE gate: host4 openssl VULNERABLE"));
+    assertThat(state.reason()).isEqualTo("CVE gate: host4 openssl VULNERABLE");
+    assertThat(state.waves().get(2).phase()).isEqualTo(WaveState.Phase.PENDING);
+    for (String host : HOSTS) {
+      assertThat(version(host)).as(host).isEqualTo(OLD);
+    }
+  }
+
+  @Test
+  void cveGateTreatsMissingFactsAsUnknown() throws Exception {
+    writeInventory(java.util.Map.of("host2", "hide_facts=true"));
+    Path plan = writeGatePlan("freeze");
+
+    DeployResult result = runWithGate(plan);
+
+    RolloutState state = result.state().orElseThrow();
+    assertThat(state.status()).isEqualTo(RolloutState.Status.FROZEN);
+    assertThat(state.current()).isZero();
+    assertThat(version("host2")).as("the patch itself reached host2").isEqualTo(FIXED);
+    assertThat(state.reason()).isEqualTo("CVE gate: host2 openssl UNKNOWN");
+    assertThat(state.waves().get(0).checks())
+        .anyMatch(line -> line.startsWith("CVE gate: host2 openssl UNKNOWN (host host2 was not"));
+    assertThat(version("host3")).isEqualTo(OLD);
+  }
+
+  @Test
+  void cveGatePassesEveryWaveWhenAllHostsFixed() throws Exception {
+    writeInventory(java.util.Map.of());
+    Path plan = writeGatePlan("rollback");
+
+    DeployResult result = runWithGate(plan);
+
+    RolloutState state = result.state().orElseThrow();
+    assertThat(state.status()).isEqualTo(RolloutState.Status.SUCCEEDED);
+    assertThat(state.waves())
+        .allSatisfy(
+            wave ->
+                assertThat(wave.checks())
+                    .hasSize(wave.hosts().size())
+                    .allMatch(line -> line.contains(" openssl FIXED ")));
+    for (String host : HOSTS) {
+      assertThat(version(host)).as(host).isEqualTo(FIXED);
+    }
+  }
+
+  private Path writeGatePlan(String onFailure) throws IOException {
+    Path plan = folder.resolve("gate-plan.yaml");
+    Files.writeString(
+        plan,
+        String.join(
+            "\n",
+            "tool: ansible",
+            "ansible:",
+            "  playbook: patch.yml",
+            "  rollbackPlaybook: rollback.yml",
+            "  inventory: inventory.ini",
+            "hosts: [" + String.join(", ", HOSTS) + "]",
+            "waves: ['25%', '75%', '100%']",
+            "onFailure: " + onFailure,
+            "cveGate: true",
+            "installedVersions:",
+            "  format: ansible",
+            "  ecosystem: debian",
+            "  command: [ansible-playbook, -i, inventory.ini, facts.yml, --limit, '{hosts}']",
+            "  file: 'facts/{host}.json'",
+            ""));
+    return plan;
+  }
+
+  private DeployResult runWithGate(Path plan) throws Exception {
+    PatchRecord record =
+        TestRecords.approved(
+            TestRecords.record(
+                TestRecords.unit(
+                    "PP-1", "openssl", PackageKind.OS, FIXED, OLD, Priority.P1, HOSTS)),
+            false,
+            "PP-1");
+    Path recordFile = folder.resolve("record.json");
+    RecordStore.write(recordFile, record);
+    FakeClock clock = new FakeClock(Instant.parse("2026-03-02T09:00:00Z"));
+    LocalCommandRunner runner = new LocalCommandRunner();
+    DeployService service =
+        new DeployService(
+            clock,
+            clock.sleeper(),
+            runner,
+            io.patchpipeline.engine.service.CveGates.fromPlan(plan, runner),
+            Optional.empty());
+    return service.run(DeployOptions.of(recordFile, plan), Progress.NONE);
   }
 }

@@ -33,7 +33,10 @@ class DeployServiceTest {
     BlockDeployer.Body body =
         (request, rollback) -> {
           bodyCalls.add(request);
-          return bodyPasses || rollback;
+          return Optional.of(
+              bodyPasses || rollback
+                  ? BlockDeployer.BodyOutcome.success()
+                  : BlockDeployer.BodyOutcome.failure("exit code 1"));
         };
     return new DeployService(
         clock, clock.sleeper(), new LocalCommandRunner(), gate, Optional.of(body));
@@ -82,6 +85,33 @@ class DeployServiceTest {
                     && line.endsWith("patch.yml"));
     assertThat(Files.exists(folder.resolve("record.json.deploy-state.json"))).isFalse();
     assertThat(RecordStore.read(record).stage("deploy")).isEmpty();
+  }
+
+  @Test
+  void advanceReturnsBlockRunAndChecksDecision() throws Exception {
+    Path record = record(TestRecords.approved(openssl(Priority.P1, PackageKind.OS), false, "PP-1"));
+    Path plan = plan("tool: block\nwaves: ['25%', '100%']\nhold: 1h\n");
+    DeployService pending =
+        new DeployService(
+            clock,
+            clock.sleeper(),
+            new LocalCommandRunner(),
+            Optional.empty(),
+            Optional.of((request, rollback) -> Optional.empty()));
+
+    DeployResult waiting = pending.advance(DeployOptions.of(record, plan), Progress.NONE);
+
+    assertThat(waiting.block().map(BlockRun::hosts)).contains(List.of("web1"));
+    assertThat(waiting.wakeAt()).isEmpty();
+    assertThat(waiting.summary()).containsEntry("status", "RUNNING");
+    assertThatThrownBy(
+            () ->
+                pending.advance(
+                    DeployOptions.of(record, plan)
+                        .withDecision(new DeployOptions.Decision(true, "alice")),
+                    Progress.NONE))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("the rollout is RUNNING, not awaiting a decision");
   }
 
   @Test

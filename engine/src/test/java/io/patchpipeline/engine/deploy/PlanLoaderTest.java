@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.deploy.tool.Deployer;
 import io.patchpipeline.engine.deploy.tool.DeployerFactory;
+import io.patchpipeline.engine.deploy.tool.KubernetesSettings;
 import io.patchpipeline.engine.deploy.tool.LocalCommandRunner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,6 +40,27 @@ class PlanLoaderTest {
 
     assertThat(deployer.tool()).isEqualTo(plan.tool());
     assertThat(plan.waves()).isNotEmpty();
+  }
+
+  @Test
+  void jenkinsOnlyExamplePlansLoad() throws IOException {
+    DeployPlan block = PlanLoader.load(EXAMPLES.resolve("block.yaml"));
+    DeployPlan kubectl = PlanLoader.load(EXAMPLES.resolve("kubectl.yaml"));
+
+    Deployer deployer =
+        DeployerFactory.create(
+            block,
+            new DeployerFactory.Context(
+                EXAMPLES,
+                new LocalCommandRunner(),
+                Optional.empty(),
+                Map.of(),
+                Optional.of((request, rollback) -> Optional.empty())));
+
+    assertThat(deployer.tool()).isEqualTo("block");
+    assertThat(block.staging()).isPresent();
+    assertThat(block.health().noData()).isEqualTo(NoDataPolicy.INCONCLUSIVE);
+    assertThat(KubernetesSettings.credentialsId(kubectl)).contains("kube-payments");
   }
 
   @Test
@@ -94,7 +116,14 @@ class PlanLoaderTest {
         "tool: ansible\\nhealth:\\n  minSamples: 0|/health/minSamples|from 1 to",
         "tool: ansible\\nstaging:\\n  smoke:\\n    command: [x]|/staging/hosts|at least one host",
         "tool: ansible\\nstaging:\\n  hosts: [s1]\\n  reboot:\\n    reboot: [x]|/staging/reboot/probe|missing",
-        "tool: ansible\\ncveGate: maybe|/cveGate|true or false"
+        "tool: ansible\\ncveGate: maybe|/cveGate|true or false",
+        "tool: ansible\\ncveGat: true|/cveGat|unknown key 'cveGat'",
+        "tool: ansible\\nonFailre: freeze|/onFailre|unknown key 'onFailre'",
+        "tool: ansible\\nhelth:\\n  interval: 1m|/helth|unknown key 'helth'",
+        "tool: ansible\\nfailureBudget:\\n  perwave: 50%|/failureBudget/perwave|unknown key",
+        "tool: ansible\\nhealth:\\n  checks:\\n    - http: http://h/\\n      expectStatuss: 204|/health/checks/0/expectStatuss|unknown key",
+        "tool: ansible\\nstaging:\\n  hosts: [s1]\\n  smoke:\\n    command: [x]\\n    timout: 1m|/staging/smoke/timout|unknown key",
+        "tool: ansible\\ntool: kubectl|line 2|Duplicate field 'tool'"
       })
   void invalidPlansNameTheKey(String yaml, String pointer, String problem) {
     assertThatThrownBy(() -> WavePlannerTest.plan(yaml.replace("\\n", "\n")))

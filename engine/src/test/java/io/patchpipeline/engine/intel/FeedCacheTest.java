@@ -8,6 +8,10 @@ import io.patchpipeline.engine.core.Hashing;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Message;
 import io.patchpipeline.engine.core.Messages;
+import io.patchpipeline.engine.http.Backoff;
+import io.patchpipeline.engine.http.Credentials;
+import io.patchpipeline.engine.http.HttpService;
+import io.patchpipeline.engine.http.HttpSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -23,13 +27,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The cache against an HTTP server on 127.0.0.1 that serves, fails, truncates and stalls. */
 class FeedCacheTest {
@@ -48,6 +59,9 @@ class FeedCacheTest {
   private volatile boolean truncate;
   private volatile long delayMillis;
   private final Messages messages = new Messages();
+  private final List<Duration> waits = new CopyOnWriteArrayList<>();
+  private final Deque<Integer> statuses = new ConcurrentLinkedDeque<>();
+  private final Map<String, String> headers = new ConcurrentHashMap<>();
 
   @BeforeEach
   void startServer() throws IOException {
@@ -58,7 +72,10 @@ class FeedCacheTest {
           requests.incrementAndGet();
           sleep(delayMillis);
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(status, truncate ? bytes.length + 100 : bytes.length);
+          Integer scripted = statuses.poll();
+          headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+          exchange.sendResponseHeaders(
+              scripted != null ? scripted : status, truncate ? bytes.length + 100 : bytes.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
           } catch (IOException e) {
@@ -130,8 +147,8 @@ class FeedCacheTest {
         .containsExactly(
             "Using the cached "
                 + cacheFolder.resolve("kev.json")
-                + ", downloaded 72 hours ago, because the download failed: IOException (HTTP"
-                + " status 503, expected 200)");
+                + ", downloaded 72 hours ago, because the download failed: gave up after 3"
+                + " attempts; last error: HTTP 503");
   }
 
   @Test
@@ -141,7 +158,7 @@ class FeedCacheTest {
 
     assertThatThrownBy(() -> fetch(cache(Duration.ofSeconds(5))))
         .isInstanceOf(InputException.class)
-        .hasMessageStartingWith(url() + ": the download failed: IOException (HTTP status 500")
+        .hasMessageStartingWith(url() + ": the download failed: HTTP 500;")
         .hasMessageContaining("no cached copy younger than 168 hours is in " + cacheFolder);
     assertThat(Files.readString(cacheFolder.resolve("kev.json"))).isEqualTo(KEV_V1);
   }
@@ -152,7 +169,7 @@ class FeedCacheTest {
 
     assertThatThrownBy(() -> fetch(cache(Duration.ofSeconds(5))))
         .isInstanceOf(InputException.class)
-        .hasMessageContaining("HTTP status 404")
+        .hasMessageContaining("the download failed: HTTP 404")
         .hasMessageContaining("download the file and pass it as a local file");
   }
 
@@ -178,7 +195,8 @@ class FeedCacheTest {
 
     assertThatThrownBy(() -> fetch(cache(Duration.ofMillis(500))))
         .isInstanceOf(InputException.class)
-        .hasMessageContaining("the download failed: HttpTimeoutException");
+        .hasMessageContaining("the download failed: gave up after 3 attempts")
+        .hasMessageContaining("timed out after 500 ms");
     assertThat(cacheFolder.resolve("kev.json")).doesNotExist();
   }
 
@@ -210,7 +228,7 @@ class FeedCacheTest {
                       .fetch(
                           truncated, "kev.json", file -> KevLoader.load(file, messages), messages))
           .isInstanceOf(InputException.class)
-          .hasMessageContaining("the download failed: IOException");
+          .hasMessageContaining("the download failed: gave up after 3 attempts");
       responder.join(5_000);
     }
     assertThat(cacheFolder.resolve("kev.json")).doesNotExist();
@@ -222,7 +240,7 @@ class FeedCacheTest {
 
     assertThatThrownBy(() -> fetch(cache(Duration.ofMillis(300))))
         .isInstanceOf(InputException.class)
-        .hasMessageContaining("HttpTimeoutException");
+        .hasMessageContaining("timed out after 300 ms");
   }
 
   @Test
@@ -310,6 +328,41 @@ class FeedCacheTest {
     assertThat(failure.getMessage()).doesNotContain("s3cret");
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {429, 503})
+  void refusedDownloadIsRetriedAfterRetryAfter(int refused) throws IOException {
+    statuses.add(refused);
+    headers.put("Retry-After", "3");
+
+    FeedCache.Fetched<LoadedFeed<KevCatalog>> fetched = fetch(cache(Duration.ofSeconds(5)));
+
+    assertThat(fetched.value().data().catalogVersion()).isEqualTo("2026.12.04");
+    assertThat(requests.get()).isEqualTo(2);
+    assertThat(waits).containsExactly(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void redirectIsFollowed() throws IOException {
+    statuses.add(302);
+    headers.put("Location", "/feeds/mirror/kev.json");
+
+    FeedCache.Fetched<LoadedFeed<KevCatalog>> fetched = fetch(cache(Duration.ofSeconds(5)));
+
+    assertThat(fetched.value().data().catalogVersion()).isEqualTo("2026.12.04");
+    assertThat(requests.get()).isEqualTo(2);
+  }
+
+  @Test
+  void endlessRedirectsFail() {
+    status = 302;
+    headers.put("Location", "/feeds/again/kev.json");
+
+    assertThatThrownBy(() -> fetch(cache(Duration.ofSeconds(5))))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("more than 5 redirects");
+    assertThat(requests.get()).isEqualTo(6);
+  }
+
   @Test
   void urlWithoutFileNameIsRejected() {
     assertThatThrownBy(() -> ThreatIntelLoader.fileName(URI.create(base() + "/feeds/")))
@@ -321,8 +374,17 @@ class FeedCacheTest {
     return cache.fetch(url(), "kev.json", file -> KevLoader.load(file, messages), messages);
   }
 
+  /** Returns a cache whose retries record their waits instead of sleeping. */
   private FeedCache cache(Duration timeout) {
-    return new FeedCache(cacheFolder, Duration.ofHours(24), Duration.ofDays(7), timeout, clock());
+    HttpSettings settings = FeedCache.downloadSettings(timeout);
+    HttpService http =
+        new HttpService(
+            settings,
+            Credentials.none(),
+            new Backoff(settings.initialBackoff(), settings.maxBackoff(), () -> 0.5),
+            waits::add,
+            Clock.systemUTC());
+    return new FeedCache(cacheFolder, Duration.ofHours(24), Duration.ofDays(7), http, clock());
   }
 
   private void cachedCopy(String content, Duration age) throws IOException {

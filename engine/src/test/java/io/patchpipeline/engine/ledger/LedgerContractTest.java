@@ -212,4 +212,63 @@ abstract class LedgerContractTest {
             new BacklogBucket("31-90 days", Priority.P1, 1),
             new BacklogBucket("over 90 days", Priority.P3, 1));
   }
+
+  @Test
+  void feedAppendsEachStageOnce() {
+    int detected = LedgerFeed.append(ledger, FeedRecords.detected(), "record.json");
+    int ticketed = LedgerFeed.append(ledger, FeedRecords.ticketed(), "record.json");
+    int triaged = LedgerFeed.append(ledger, FeedRecords.triaged(), "record.json");
+    int approved = LedgerFeed.append(ledger, FeedRecords.approved(), "record.json");
+    int deployed = LedgerFeed.append(ledger, FeedRecords.deployed(), "record.json");
+    int verified = LedgerFeed.append(ledger, FeedRecords.verified(), "record.json");
+    int again = LedgerFeed.append(ledger, FeedRecords.verified(), "record.json");
+
+    assertThat(detected).as("DETECTED and SLA_DUE of two units").isEqualTo(4);
+    assertThat(ticketed).isEqualTo(2);
+    assertThat(triaged).isEqualTo(3);
+    assertThat(approved).isEqualTo(1);
+    assertThat(deployed).isEqualTo(4);
+    assertThat(verified).isEqualTo(2);
+    assertThat(again).as("a re-run adds nothing").isZero();
+    assertThat(ledger.events("PP-ssl"))
+        .extracting(LedgerEvent::type)
+        .containsExactly(
+            EventType.DETECTED,
+            EventType.SLA_DUE,
+            EventType.TICKETED,
+            EventType.TRIAGED,
+            EventType.APPROVED,
+            EventType.TESTED,
+            EventType.DEPLOYED,
+            EventType.VERIFIED,
+            EventType.CLOSED,
+            EventType.SLA_MET);
+    assertThat(ledger.events("PP-curl"))
+        .extracting(LedgerEvent::type)
+        .containsExactly(
+            EventType.DETECTED,
+            EventType.SLA_DUE,
+            EventType.TICKETED,
+            EventType.TRIAGED,
+            EventType.APPROVED,
+            EventType.TESTED,
+            EventType.DEPLOYED);
+    assertThat(ledger.events("PP-curl").get(4).actor()).isEqualTo("alice");
+    assertThat(ledger.unit("PP-ssl").orElseThrow().closedAt()).contains(FeedRecords.VERIFIED);
+    assertThat(ledger.unit("PP-curl").orElseThrow().isOpen()).isTrue();
+  }
+
+  @Test
+  void redetectionWithNanosecondDueAddsNothing() {
+    LedgerUnit unit =
+        LedgerHistory.unit(
+            "U9", Priority.P1, "web", "2026-01-01T00:00:00Z", "2026-01-31T00:00:00.123456789Z");
+
+    int first = ledger.recordDetected(unit, "run-1");
+    int again = ledger.recordDetected(unit, "run-2");
+
+    assertThat(first).isEqualTo(2);
+    assertThat(again).isZero();
+    assertThat(ledger.events("U9")).hasSize(2);
+  }
 }

@@ -79,6 +79,11 @@ class CloseRetryTest {
     }
 
     @Override
+    public RemoteTicket createReview(ReviewDraft draft) throws IOException {
+      return delegate.createReview(draft);
+    }
+
+    @Override
     public void update(RemoteTicket ticket, TicketDraft draft, TicketChange change)
         throws IOException {
       delegate.update(ticket, draft, change);

@@ -17,12 +17,17 @@ import java.util.regex.Pattern;
  * {@code sysparm_query} ({@code correlation_idIN...}), {@code sysparm_limit} and {@code
  * sysparm_offset}; create by POST, update by PATCH with {@code work_notes} kept as a journal; and
  * {@code POST /api/now/attachment/file}. A record without {@code short_description} fails with a
- * data policy error, as the default incident data policy does.
+ * data policy error, as the default incident data policy does. For {@code change_request}, a query
+ * {@code number=...} or {@code sys_id=...} finds a change request that {@link #addChangeRequest}
+ * seeded, and {@code state} accepts the values of the change state model (-5 to 0, 3 and 4).
  */
 final class FakeServiceNow extends FakeApiServer {
   private static final Pattern RECORD =
       Pattern.compile("/api/now/table/([a-z_]+)(?:/([0-9a-f]{32}))?");
   private static final Set<String> STATES = Set.of("1", "2", "3", "6", "7", "8");
+  private static final Set<String> CHANGE_STATES =
+      Set.of("-5", "-4", "-3", "-2", "-1", "0", "3", "4");
+  private static final Pattern FIELD_QUERY = Pattern.compile("(number|sys_id)=([^^]+)");
 
   /** A record with its journal. */
   static final class Row {
@@ -46,6 +51,18 @@ final class FakeServiceNow extends FakeApiServer {
   FakeServiceNow(String table, String expectedAuthorization) throws IOException {
     super(expectedAuthorization);
     this.table = table;
+  }
+
+  /** Seeds a change request with {@code number} and {@code state}; returns its sys_id. */
+  synchronized String addChangeRequest(String number, String state) {
+    ObjectNode fields = object();
+    String sysId = String.format("%032x", next++);
+    fields.put("sys_id", sysId);
+    fields.put("number", number);
+    fields.put("state", state);
+    fields.put("short_description", "Patch openssl");
+    rows.put(sysId, new Row(fields));
+    return sysId;
   }
 
   synchronized List<Row> rows() {
@@ -77,15 +94,21 @@ final class FakeServiceNow extends FakeApiServer {
 
   private Response query(Request request) {
     String query = request.param("sysparm_query");
+    Matcher field = FIELD_QUERY.matcher(query);
     Matcher in = Pattern.compile("correlation_idIN([^^]*)").matcher(query);
-    if (!query.isEmpty() && !in.find()) {
+    List<Row> hits;
+    if (field.matches()) {
+      hits =
+          rows.values().stream().filter(r -> r.get(field.group(1)).equals(field.group(2))).toList();
+    } else if (!query.isEmpty() && !in.find()) {
       return Response.of(400, error("Invalid query", query));
+    } else {
+      Set<String> wanted = query.isEmpty() ? Set.of() : Set.of(in.group(1).split(","));
+      hits =
+          rows.values().stream()
+              .filter(r -> query.isEmpty() || wanted.contains(r.get("correlation_id")))
+              .toList();
     }
-    Set<String> wanted = query.isEmpty() ? Set.of() : Set.of(in.group(1).split(","));
-    List<Row> hits =
-        rows.values().stream()
-            .filter(r -> query.isEmpty() || wanted.contains(r.get("correlation_id")))
-            .toList();
     int limit = Integer.parseInt(request.param("sysparm_limit"));
     int offset =
         Integer.parseInt(
@@ -126,7 +149,8 @@ final class FakeServiceNow extends FakeApiServer {
           404,
           error("No Record found", "Record doesn't exist or ACL restricts the record retrieval"));
     }
-    if (body.has("state") && !STATES.contains(body.path("state").asText())) {
+    Set<String> states = table.equals("change_request") ? CHANGE_STATES : STATES;
+    if (body.has("state") && !states.contains(body.path("state").asText())) {
       return Response.of(400, error("Invalid state", "state: " + body.path("state").asText()));
     }
     body.fields().forEachRemaining(f -> row.fields.set(f.getKey(), f.getValue()));

@@ -34,6 +34,9 @@ abstract class Fixture implements AutoCloseable {
   /** Returns the comments (work notes) of the ticket as plain text. */
   abstract List<String> comments(String key) throws IOException;
 
+  /** Returns the summary, description and labels (or correlation id) of the ticket as text. */
+  abstract String text(String key) throws IOException;
+
   /** Returns the priority name the ticket shows. */
   abstract String priority(String key) throws IOException;
 
@@ -107,6 +110,17 @@ abstract class Fixture implements AutoCloseable {
     }
 
     @Override
+    String text(String key) {
+      FakeJira.Issue issue = server.issue(key);
+      JsonNode description = issue.fields.path("description");
+      return issue.fields.path("summary").asText()
+          + "\n"
+          + (cloud ? adfText(description) : description.asText())
+          + "\n"
+          + issue.labels();
+    }
+
+    @Override
     String priority(String key) {
       return server.issue(key).fields.path("priority").path("name").asText();
     }
@@ -169,6 +183,16 @@ abstract class Fixture implements AutoCloseable {
     }
 
     @Override
+    String text(String key) {
+      FakeServiceNow.Row row = row(key);
+      return row.get("short_description")
+          + "\n"
+          + row.get("description")
+          + "\n"
+          + row.get("correlation_id");
+    }
+
+    @Override
     String priority(String key) {
       FakeServiceNow.Row row = row(key);
       return row.get("impact") + "/" + row.get("urgency");
@@ -216,6 +240,12 @@ abstract class Fixture implements AutoCloseable {
     @Override
     List<String> comments(String key) throws IOException {
       return read(key).comments().stream().map(FileTicket.Comment::text).toList();
+    }
+
+    @Override
+    String text(String key) throws IOException {
+      FileTicket ticket = read(key);
+      return ticket.summary() + "\n" + ticket.description() + "\n" + ticket.labels();
     }
 
     @Override

@@ -136,6 +136,11 @@ class OutboxRecoveryTest {
     }
 
     @Override
+    public RemoteTicket createReview(ReviewDraft draft) throws IOException {
+      return delegate.createReview(draft);
+    }
+
+    @Override
     public void update(RemoteTicket ticket, TicketDraft draft, TicketChange change)
         throws IOException {
       delegate.update(ticket, draft, change);

@@ -9,8 +9,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SeparationOfDutiesTest {
   @ParameterizedTest(name = "{0} (starter {1}, authors {2}, admin {3}, {4}, self ok at {5}) -> {6}")
@@ -57,5 +59,34 @@ class SeparationOfDutiesTest {
     if (expected == Result.REJECTED) {
       assertThat(verdict.reason()).isNotBlank();
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mallory\u200b", "m\u0430llory", "\u202emallory", "mallory\u001b[31m"})
+  void lookalikeIdIsRejected(String approver) {
+    SeparationOfDuties.Verdict verdict = check(approver, "mallory", true);
+
+    assertThat(verdict.result()).isEqualTo(Result.REJECTED);
+    assertThat(verdict.reason()).startsWith("approver id is invalid");
+  }
+
+  @Test
+  void compatibilityFormMatchesStarter() {
+    SeparationOfDuties.Verdict verdict = check("\uff2dallory", "mallory", false);
+
+    assertThat(verdict.result()).isEqualTo(Result.REJECTED);
+    assertThat(verdict.reason()).contains("started this run");
+  }
+
+  @Test
+  void accentedIdIsAllowed() {
+    assertThat(check("jos\u00e9", "mallory", false).result()).isEqualTo(Result.ALLOWED);
+  }
+
+  private static SeparationOfDuties.Verdict check(
+      String approver, String startedBy, boolean administrator) {
+    return SeparationOfDuties.check(
+        new SeparationOfDuties.Request(
+            approver, Optional.of(startedBy), List.of(), administrator, Priority.P1, Set.of()));
   }
 }

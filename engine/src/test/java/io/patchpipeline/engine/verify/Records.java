@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Small remediation records for verification tests. */
-final class Records {
+public final class Records {
   private Records() {}
 
-  static UnitFinding finding(
+  public static UnitFinding finding(
       String id, String cve, String pkg, String installed, String fixed, String host) {
     return new UnitFinding(
         id,
@@ -57,7 +57,7 @@ final class Records {
         "");
   }
 
-  static RemediationUnit unit(String id, String pkg, List<UnitFinding> findings) {
+  public static RemediationUnit unit(String id, String pkg, List<UnitFinding> findings) {
     List<String> cves = findings.stream().flatMap(f -> f.cves().stream()).distinct().toList();
     return new RemediationUnit(
         id,
@@ -85,12 +85,18 @@ final class Records {
         findings.stream().map(UnitFinding::id).toList());
   }
 
-  static PatchRecord record(List<UnitFinding> findings, List<RemediationUnit> units) {
+  public static PatchRecord record(List<UnitFinding> findings, List<RemediationUnit> units) {
+    return record(findings, units, List.of());
+  }
+
+  /** Returns a record that read {@code inputs}. */
+  public static PatchRecord record(
+      List<UnitFinding> findings, List<RemediationUnit> units, List<InputFile> inputs) {
     return new PatchRecord(
         PatchRecord.SCHEMA_VERSION,
         "run-1",
         Instant.parse("2026-01-01T00:00:00Z"),
-        List.<InputFile>of(),
+        inputs,
         IntelInfo.NONE,
         new InputFile("built-in default", "policy", "", "", "", 0),
         findings,

@@ -6,9 +6,11 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.model.ItemGroup;
 import hudson.model.Run;
 import java.util.List;
 import org.jenkins.ui.icon.IconSpec;
+import org.springframework.security.core.Authentication;
 
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
     implements ExtensionPoint, Describable<CredentialsProvider>, IconSpec {
@@ -16,6 +18,15 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
 
   public static <C extends IdCredentials> C findCredentialById(
       String id, Class<C> type, Run<?, ?> run, List<DomainRequirement> domainRequirements) {
+    throw new UnsupportedOperationException();
+  }
+
+  @SuppressWarnings("rawtypes")
+  public static <C extends Credentials> List<C> lookupCredentialsInItemGroup(
+      Class<C> type,
+      ItemGroup itemGroup,
+      Authentication authentication,
+      List<DomainRequirement> domainRequirements) {
     throw new UnsupportedOperationException();
   }
 

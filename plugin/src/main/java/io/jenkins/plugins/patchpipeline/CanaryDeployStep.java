@@ -14,12 +14,15 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code canaryDeploy}: deploys the units that triage approved in the build's record by a rollout
- * plan in the workspace, wave by wave, with holds that survive a controller restart. Returns a
- * summary map.
+ * plan in the workspace, wave by wave, with holds that survive a controller restart. With a body
+ * and a {@code block} plan, runs the body once per wave. With {@code decide}, records a person's
+ * decision on a rollout that waits after inconclusive health data. Returns a summary map.
  */
 public class CanaryDeployStep extends Step {
   private final String plan;
   private String approved;
+  private String kubeconfigId;
+  private String decide;
 
   /**
    * @param plan the rollout plan (YAML), relative to the workspace
@@ -43,9 +46,36 @@ public class CanaryDeployStep extends Step {
     this.approved = approved;
   }
 
+  public String getKubeconfigId() {
+    return kubeconfigId;
+  }
+
+  /**
+   * Sets the id of a Secret file credential with the kubeconfig for kubectl, helm and argo-rollouts
+   * plans; it wins over a {@code kubeconfigCredentialsId} in the plan.
+   */
+  @DataBoundSetter
+  public void setKubeconfigId(String kubeconfigId) {
+    this.kubeconfigId = kubeconfigId;
+  }
+
+  public String getDecide() {
+    return decide;
+  }
+
+  /**
+   * Sets the decision on a rollout that waits after inconclusive health data: {@code continue} or
+   * {@code rollback}. The decider is the user who approved the latest input step, as Jenkins
+   * recorded it.
+   */
+  @DataBoundSetter
+  public void setDecide(String decide) {
+    this.decide = decide;
+  }
+
   @Override
   public StepExecution start(StepContext context) {
-    return new CanaryDeployExecution(context, plan, approved);
+    return new CanaryDeployExecution(context, plan, approved, kubeconfigId, decide);
   }
 
   @Extension
@@ -58,6 +88,12 @@ public class CanaryDeployStep extends Step {
     @Override
     public String getDisplayName() {
       return Messages.CanaryDeployStep_DisplayName();
+    }
+
+    /** Returns true, but the body is optional: only a plan with {@code tool: block} takes one. */
+    @Override
+    public boolean takesImplicitBlockArgument() {
+      return true;
     }
 
     @Override

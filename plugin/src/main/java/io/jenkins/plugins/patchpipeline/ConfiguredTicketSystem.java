@@ -2,6 +2,7 @@ package io.jenkins.plugins.patchpipeline;
 
 import hudson.Extension;
 import hudson.model.Descriptor;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.patchpipeline.engine.http.Credentials;
 import io.patchpipeline.engine.http.HttpSettings;
@@ -12,6 +13,7 @@ import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -200,6 +202,17 @@ public class ConfiguredTicketSystem extends TicketSystem {
     @Override
     public String getDisplayName() {
       return Messages.ConfiguredTicketSystem_DisplayName();
+    }
+
+    /**
+     * Tests the saved ticket system whose name the form shows, with its saved URL and credential.
+     * The form's other values are ignored on purpose: the request cannot pick where the stored
+     * credential goes.
+     */
+    @POST
+    public FormValidation doTestConnection(@QueryParameter String name) {
+      Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+      return ConnectionCheck.ofJenkins().test(name);
     }
 
     @POST

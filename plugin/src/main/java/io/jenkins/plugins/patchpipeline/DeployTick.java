@@ -8,10 +8,12 @@ import java.util.Map;
 
 /**
  * What one agent-side step of a rollout returns to the controller: the updated record and rollout
- * state as bytes, the next wake-up time, log lines, the summary and the timeline rows.
+ * state as bytes, the next wake-up time, log lines, the summary, the timeline rows, and the run of
+ * the step's body that the rollout waits for.
  *
  * @param wakeAtMillis when to continue after a hold, in epoch milliseconds, or 0 when the rollout
- *     has ended or waits for a decision
+ *     has ended, waits for a decision or waits for the body
+ * @param block the body run to start before the rollout can go on, or null
  */
 record DeployTick(
     byte[] record,
@@ -20,6 +22,7 @@ record DeployTick(
     ArrayList<String> lines,
     LinkedHashMap<String, Object> summary,
     ArrayList<DeployAction.WaveRow> waves,
+    WaveBlock block,
     String problem)
     implements Serializable {
   DeployTick {
@@ -34,7 +37,8 @@ record DeployTick(
       long wakeAtMillis,
       List<String> lines,
       Map<String, Object> summary,
-      List<DeployAction.WaveRow> waves) {
+      List<DeployAction.WaveRow> waves,
+      WaveBlock block) {
     return new DeployTick(
         record,
         state,
@@ -42,6 +46,7 @@ record DeployTick(
         new ArrayList<>(lines),
         new LinkedHashMap<>(summary),
         new ArrayList<>(waves),
+        block,
         "");
   }
 
@@ -53,6 +58,7 @@ record DeployTick(
         new ArrayList<>(lines),
         new LinkedHashMap<>(),
         new ArrayList<>(),
+        null,
         problem);
   }
 

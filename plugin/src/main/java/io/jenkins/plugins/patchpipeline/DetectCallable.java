@@ -2,15 +2,18 @@ package io.jenkins.plugins.patchpipeline;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.patchpipeline.engine.core.AtomicFiles;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Message;
 import io.patchpipeline.engine.record.RecordStore;
 import io.patchpipeline.engine.report.ReportReader;
+import io.patchpipeline.engine.service.DetectOptions;
 import io.patchpipeline.engine.service.DetectResult;
 import io.patchpipeline.engine.service.DetectService;
 import io.patchpipeline.engine.service.DetectSummary;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +33,19 @@ final class DetectCallable extends MasterToSlaveFileCallable<DetectOutcome> {
   /** Report formats for tests; {@code null}, and so every engine format, on a real agent. */
   private final transient ReportReader reader;
 
+  /** The record of an earlier build whose first-seen times carry over, or {@code null}. */
+  private final byte[] previousRecord;
+
   DetectCallable(DetectSettings settings, TaskListener listener, ReportReader reader) {
+    this(settings, listener, reader, null);
+  }
+
+  DetectCallable(
+      DetectSettings settings, TaskListener listener, ReportReader reader, byte[] previousRecord) {
     this.settings = settings;
     this.listener = listener;
     this.reader = reader;
+    this.previousRecord = previousRecord == null ? null : previousRecord.clone();
   }
 
   @Override
@@ -41,7 +53,7 @@ final class DetectCallable extends MasterToSlaveFileCallable<DetectOutcome> {
     DetectResult result;
     try {
       DetectService service = reader == null ? new DetectService() : new DetectService(reader);
-      result = service.run(settings.toOptions(workspace.toPath()), this::progress);
+      result = service.run(options(workspace.toPath()), this::progress);
     } catch (InputException e) {
       return DetectOutcome.failed(e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -59,6 +71,16 @@ final class DetectCallable extends MasterToSlaveFileCallable<DetectOutcome> {
     values.put("unknownAssetCount", summary.unknownAssets().size());
     return DetectOutcome.completed(
         RecordStore.toBytes(result.record()), values, lines, result.thresholdCrossed());
+  }
+
+  /** Builds the options, with the earlier record written beside the new one in the workspace. */
+  private DetectOptions options(Path workspace) throws IOException {
+    if (previousRecord == null) {
+      return settings.toOptions(workspace);
+    }
+    Path previous = workspace.resolve(DetectSettings.PREVIOUS_RECORD_PATH);
+    AtomicFiles.write(previous, previousRecord);
+    return settings.toOptions(workspace, previous);
   }
 
   private void progress(String file, long findingsSoFar) {

@@ -3,10 +3,12 @@ package io.jenkins.plugins.patchpipeline;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.patchpipeline.engine.policy.Priority;
 import io.patchpipeline.engine.report.ReportReader;
+import io.patchpipeline.engine.ticket.TicketSyncResult;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<Stri
 
   private final DetectSettings settings;
   private final String tickets;
+  private final boolean failOnTicketError;
   private final transient ReportReader reader;
   private final transient TicketStage ticketStage;
 
@@ -47,6 +50,7 @@ final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     super(context);
     this.settings = DetectSettings.of(step, defaults);
     this.tickets = step.getTickets();
+    this.failOnTicketError = step.isFailOnTicketError();
     this.reader = reader;
     this.ticketStage = ticketStage;
   }
@@ -59,7 +63,10 @@ final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     FilePath workspace = context.get(FilePath.class);
     PrintStream log = listener.getLogger();
 
-    DetectOutcome outcome = workspace.act(new DetectCallable(settings, listener, reader));
+    PreviousRecord previous = PreviousRecord.of(run);
+    previous.lines().forEach(line -> log.println(Messages.Console_Prefix(line)));
+    DetectOutcome outcome =
+        workspace.act(new DetectCallable(settings, listener, reader, previous.json()));
     for (String line : outcome.messages()) {
       log.println(Messages.Console_Prefix(line));
     }
@@ -78,8 +85,14 @@ final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     run.addOrReplaceAction(DetectAction.of(outcome.summary()));
     Map<String, Object> value = returnValue(outcome.summary());
     if (tickets != null && !tickets.isBlank()) {
-      value.put("tickets", new LinkedHashMap<>(ticketStage.sync(run, tickets, log)));
+      TicketSyncResult synced = ticketStage.sync(run, tickets, log);
+      value.put("tickets", new LinkedHashMap<>(synced.keysByUnit()));
+      value.put("ticketErrors", synced.failed());
+      if (synced.failed() > 0) {
+        reportTicketErrors(run, log, synced.failed());
+      }
     }
+    LedgerHook.configured().append(run, log);
 
     if (outcome.thresholdCrossed()) {
       throw new AbortException(
@@ -88,6 +101,23 @@ final class DetectExecution extends SynchronousNonBlockingStepExecution<Map<Stri
               settings.failOnPriority()));
     }
     return value;
+  }
+
+  /**
+   * Fails the build when {@code failOnTicketError} is set, and otherwise marks it unstable with a
+   * console warning, as the {@code unstable} step does, so that a scheduled job does not look
+   * successful while tickets are missing.
+   */
+  private void reportTicketErrors(Run<?, ?> run, PrintStream log, int failed)
+      throws AbortException {
+    String message = Messages.Tickets_WritesFailed(failed, tickets.trim());
+    if (failOnTicketError) {
+      throw new AbortException(message);
+    }
+    // TODO: Mark the stage too, with workflow-api's WarningAction on the step's FlowNode, once the
+    // plugin depends on workflow-api. Until then only the build result shows the failure.
+    log.println("WARNING: " + message);
+    run.setResult(Result.UNSTABLE);
   }
 
   /** Counts the units at or above {@code failOn} in the summary's per-priority counts. */

@@ -31,6 +31,9 @@ public record DetectSettings(
   /** Workspace-relative file the engine writes the record to, and its archived artifact name. */
   public static final String RECORD_PATH = "patch-pipeline/record.json";
 
+  /** Workspace-relative copy of an earlier build's record, read for first-seen times. */
+  public static final String PREVIOUS_RECORD_PATH = "patch-pipeline/previous-record.json";
+
   /** Combines a step's parameters with the global configuration; a step value wins when set. */
   public static DetectSettings of(PatchDetectStep step, FeedDefaults defaults) {
     return new DetectSettings(
@@ -51,6 +54,14 @@ public record DetectSettings(
    * http(s) URLs to the engine's feed download once it fetches named URLs.
    */
   public DetectOptions toOptions(Path workspace) {
+    return toOptions(workspace, null);
+  }
+
+  /**
+   * Builds the engine options as {@link #toOptions(Path)} does, with {@code previous}, an earlier
+   * record whose first-seen times carry over; {@code null} for none.
+   */
+  public DetectOptions toOptions(Path workspace, Path previous) {
     DetectOptions.Builder builder =
         DetectOptions.builder(workspace)
             .reports(globs(reports))
@@ -59,7 +70,8 @@ public record DetectSettings(
             .kev(kev)
             .epss(epss)
             .download(download)
-            .recordOut(workspace.resolve(RECORD_PATH));
+            .recordOut(workspace.resolve(RECORD_PATH))
+            .previous(previous);
     if (!isBlank(feedCache)) {
       builder.feedCache(workspace.resolve(feedCache.trim()));
     }

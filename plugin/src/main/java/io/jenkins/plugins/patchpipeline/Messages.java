@@ -84,6 +84,30 @@ public final class Messages {
     return HOLDER.format("Deploy.Stopped", status, reason);
   }
 
+  public static String Deploy_Waiting(Object wave, Object reason, Object plan) {
+    return HOLDER.format("Deploy.Waiting", wave, reason, plan);
+  }
+
+  public static String Deploy_InvalidDecision(Object value) {
+    return HOLDER.format("Deploy.InvalidDecision", value);
+  }
+
+  public static String Deploy_NoDecisionInput(Object plan) {
+    return HOLDER.format("Deploy.NoDecisionInput", plan);
+  }
+
+  public static String Deploy_BodyNeedsBlockTool(Object plan, Object tool) {
+    return HOLDER.format("Deploy.BodyNeedsBlockTool", plan, tool);
+  }
+
+  public static String Deploy_BlockToolNeedsBody(Object plan) {
+    return HOLDER.format("Deploy.BlockToolNeedsBody", plan);
+  }
+
+  public static String Deploy_KubeconfigUnused(Object plan, Object tool) {
+    return HOLDER.format("Deploy.KubeconfigUnused", plan, tool);
+  }
+
   public static String PatchTriageStep_DisplayName() {
     return HOLDER.format("PatchTriageStep.DisplayName");
   }
@@ -112,6 +136,10 @@ public final class Messages {
     return HOLDER.format("Triage.ApproverMismatch", given, recorded);
   }
 
+  public static String Triage_TicketsUnstable(Object system) {
+    return HOLDER.format("Triage.TicketsUnstable", system);
+  }
+
   public static String ConfiguredTicketSystem_DisplayName() {
     return HOLDER.format("ConfiguredTicketSystem.DisplayName");
   }
@@ -122,5 +150,77 @@ public final class Messages {
 
   public static String Tickets_Invalid(Object name, Object problem) {
     return HOLDER.format("Tickets.Invalid", name, problem);
+  }
+
+  public static String Tickets_InvalidProxy(Object problem) {
+    return HOLDER.format("Tickets.InvalidProxy", problem);
+  }
+
+  public static String Tickets_WritesFailed(Object units, Object name) {
+    return HOLDER.format("Tickets.WritesFailed", units, name);
+  }
+
+  public static String Tickets_TestNoName() {
+    return HOLDER.format("Tickets.TestNoName");
+  }
+
+  public static String Tickets_TestNotSaved(Object name) {
+    return HOLDER.format("Tickets.TestNotSaved", name);
+  }
+
+  public static String Tickets_TestPassed(Object result) {
+    return HOLDER.format("Tickets.TestPassed", result);
+  }
+
+  public static String Tickets_TestFailed(Object problem) {
+    return HOLDER.format("Tickets.TestFailed", problem);
+  }
+
+  public static String Detect_PreviousRecord(Object build) {
+    return HOLDER.format("Detect.PreviousRecord", build);
+  }
+
+  public static String Detect_PreviousRecordInvalid(Object build, Object problem) {
+    return HOLDER.format("Detect.PreviousRecordInvalid", build, problem);
+  }
+
+  public static String VerifyCveStep_DisplayName() {
+    return HOLDER.format("VerifyCveStep.DisplayName");
+  }
+
+  public static String VerifyAction_DisplayName() {
+    return HOLDER.format("VerifyAction.DisplayName");
+  }
+
+  public static String VerifyTrendAction_DisplayName() {
+    return HOLDER.format("VerifyTrendAction.DisplayName");
+  }
+
+  public static String PatchPipelinePage_DisplayName() {
+    return HOLDER.format("PatchPipelinePage.DisplayName");
+  }
+
+  public static String Verify_Failed(Object problem) {
+    return HOLDER.format("Verify.Failed", problem);
+  }
+
+  public static String Verify_NoRecord() {
+    return HOLDER.format("Verify.NoRecord");
+  }
+
+  public static String Verify_Remaining(Object open) {
+    return HOLDER.format("Verify.Remaining", open);
+  }
+
+  public static String Verify_Unstable(Object open) {
+    return HOLDER.format("Verify.Unstable", open);
+  }
+
+  public static String Ledger_NotUpdated(Object problem) {
+    return HOLDER.format("Ledger.NotUpdated", problem);
+  }
+
+  public static String Ledger_Invalid(Object problem) {
+    return HOLDER.format("Ledger.Invalid", problem);
   }
 }

@@ -33,6 +33,7 @@ public class PatchDetectStep extends Step {
   private String epss;
   private String failOnPriority;
   private String tickets;
+  private boolean failOnTicketError;
 
   /**
    * @param reports report files or globs relative to the workspace, separated by commas or lines
@@ -104,6 +105,19 @@ public class PatchDetectStep extends Step {
   @DataBoundSetter
   public void setTickets(String tickets) {
     this.tickets = tickets;
+  }
+
+  public boolean isFailOnTicketError() {
+    return failOnTicketError;
+  }
+
+  /**
+   * Sets whether a ticket write that failed fails the build; by default it makes the build
+   * unstable.
+   */
+  @DataBoundSetter
+  public void setFailOnTicketError(boolean failOnTicketError) {
+    this.failOnTicketError = failOnTicketError;
   }
 
   @Override

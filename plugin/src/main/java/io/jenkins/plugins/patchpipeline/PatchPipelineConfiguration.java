@@ -1,8 +1,10 @@
 package io.jenkins.plugins.patchpipeline;
 
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
+import io.patchpipeline.engine.ledger.LedgerOptions;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
@@ -27,6 +29,8 @@ public class PatchPipelineConfiguration extends GlobalConfiguration {
   private String defaultPolicy;
   private String defaultInventory;
   private List<TicketSystem> ticketSystems = new ArrayList<>();
+  private String ledgerJdbcUrl;
+  private String ledgerCredentialsId;
 
   public PatchPipelineConfiguration() {
     load();
@@ -127,6 +131,42 @@ public class PatchPipelineConfiguration extends GlobalConfiguration {
   /** Returns the ticket system called {@code name}, or {@code null} if none is. */
   public TicketSystem ticketSystem(String name) {
     return ticketSystems.stream().filter(t -> t.getName().equals(name)).findFirst().orElse(null);
+  }
+
+  public String getLedgerJdbcUrl() {
+    return ledgerJdbcUrl;
+  }
+
+  /** Sets the JDBC URL of a shared PostgreSQL ledger; empty keeps the embedded H2 ledger. */
+  @DataBoundSetter
+  public void setLedgerJdbcUrl(String ledgerJdbcUrl) {
+    this.ledgerJdbcUrl = trimToNull(ledgerJdbcUrl);
+    save();
+  }
+
+  public String getLedgerCredentialsId() {
+    return ledgerCredentialsId;
+  }
+
+  /** Sets the Username with password credential of the PostgreSQL ledger. */
+  @DataBoundSetter
+  public void setLedgerCredentialsId(String ledgerCredentialsId) {
+    this.ledgerCredentialsId = trimToNull(ledgerCredentialsId);
+    save();
+  }
+
+  /**
+   * Returns where the SLA ledger lives: {@code $JENKINS_HOME/patch-pipeline/ledger.mv.db} unless a
+   * JDBC URL is set.
+   *
+   * @throws AbortException when the URL is not supported or its credential is not found
+   */
+  public LedgerOptions ledgerOptions() throws AbortException {
+    return LedgerLocation.resolve(
+        ledgerJdbcUrl,
+        ledgerCredentialsId,
+        Jenkins.get().getRootDir().toPath(),
+        LedgerLocation.SYSTEM);
   }
 
   @POST

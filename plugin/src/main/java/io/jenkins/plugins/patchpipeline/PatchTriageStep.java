@@ -27,6 +27,7 @@ public class PatchTriageStep extends Step {
   private String approver;
   private String reason;
   private boolean emergencyBypass;
+  private String tickets;
 
   @DataBoundConstructor
   public PatchTriageStep() {}
@@ -101,6 +102,20 @@ public class PatchTriageStep extends Step {
   @DataBoundSetter
   public void setEmergencyBypass(boolean emergencyBypass) {
     this.emergencyBypass = emergencyBypass;
+  }
+
+  public String getTickets() {
+    return tickets;
+  }
+
+  /**
+   * Sets the name of the configured ticket system, as for {@code patchDetect}, on whose tickets the
+   * step comments each decision or approval; an emergency bypass also opens a post-incident review
+   * ticket there. A failed ticket write makes the build unstable.
+   */
+  @DataBoundSetter
+  public void setTickets(String tickets) {
+    this.tickets = tickets;
   }
 
   @Override

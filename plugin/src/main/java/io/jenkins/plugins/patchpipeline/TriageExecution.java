@@ -2,6 +2,7 @@ package io.jenkins.plugins.patchpipeline;
 
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.patchpipeline.engine.core.InputException;
@@ -34,14 +35,31 @@ final class TriageExecution extends SynchronousNonBlockingStepExecution<Map<Stri
   /** Decides whether a user has Overall/Administer. Tests replace Jenkins' ACL with a fixed set. */
   private final transient Predicate<String> administrators;
 
+  private final transient TicketStage ticketStage;
+
   TriageExecution(PatchTriageStep step, StepContext context) {
-    this(step, context, RunIdentities::isAdministrator);
+    this(
+        step,
+        context,
+        RunIdentities::isAdministrator,
+        new TicketStage(
+            PatchPipelineConfiguration.get().getTicketSystems(), CredentialLookup.store()));
   }
 
   TriageExecution(PatchTriageStep step, StepContext context, Predicate<String> administrators) {
+    this(step, context, administrators, new TicketStage(List.of(), CredentialLookup.store()));
+  }
+
+  /** Creates an execution that writes to tickets through {@code ticketStage}. */
+  TriageExecution(
+      PatchTriageStep step,
+      StepContext context,
+      Predicate<String> administrators,
+      TicketStage ticketStage) {
     super(context);
     this.settings = TriageSettings.of(step);
     this.administrators = administrators;
+    this.ticketStage = ticketStage;
   }
 
   @Override
@@ -78,7 +96,8 @@ final class TriageExecution extends SynchronousNonBlockingStepExecution<Map<Stri
       throw new AbortException(Messages.Triage_Failed(outcome.problem()));
     }
     BuildRecords.write(run, outcome.record());
-    // TODO: comment each decision on the unit's ticket once the ticket stage offers comments.
+    writeTickets(run, log);
+    LedgerHook.configured().append(run, log);
     Map<String, Object> value = new LinkedHashMap<>(outcome.summary());
     value.put("recordFile", BuildRecords.RECORD_FILE);
     return value;
@@ -99,13 +118,26 @@ final class TriageExecution extends SynchronousNonBlockingStepExecution<Map<Stri
       TriageSection approved =
           Approvals.approve(section, request(run, approver), BuildRecords.RECORD_FILE);
       BuildRecords.write(run, RecordStore.toBytes(TriageRecords.write(record, approved)));
+      LedgerHook.configured().append(run, log);
       Approval recorded = approved.approvals().get(approved.approvals().size() - 1);
       log.println(
           Messages.Console_Prefix(
               describe(recorded) + "; still waiting: " + join(approved.pendingIds())));
+      writeTickets(run, log);
       return approvalValue(approved, recorded);
     } catch (InputException e) {
       throw new AbortException(Messages.Triage_Failed(e.getMessage()));
+    }
+  }
+
+  /**
+   * Comments the record's triage on the tickets when the step names a ticket system. A failed write
+   * makes the build unstable rather than failing it, because the decision is recorded.
+   */
+  private void writeTickets(Run<?, ?> run, PrintStream log) throws IOException {
+    if (settings.tickets() != null && !ticketStage.writeTriage(run, settings.tickets(), log)) {
+      run.setResult(Result.UNSTABLE);
+      log.println(Messages.Console_Prefix(Messages.Triage_TicketsUnstable(settings.tickets())));
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
  * The step's parameters as plain serializable values, copied once from {@link PatchTriageStep}.
  *
  * @param approve unit ids to approve; empty means decide
+ * @param tickets the configured ticket system to comment on; {@code null} for none
  */
 record TriageSettings(
     String policy,
@@ -19,7 +20,8 @@ record TriageSettings(
     ArrayList<String> approve,
     String approver,
     String reason,
-    boolean emergencyBypass)
+    boolean emergencyBypass,
+    String tickets)
     implements Serializable {
 
   static TriageSettings of(PatchTriageStep step) {
@@ -31,7 +33,8 @@ record TriageSettings(
             step.getApprove().stream().map(String::trim).filter(s -> !s.isEmpty()).toList()),
         blankToNull(step.getApprover()),
         step.getReason() == null ? "" : step.getReason().trim(),
-        step.isEmergencyBypass());
+        step.isEmergencyBypass(),
+        blankToNull(step.getTickets()));
   }
 
   boolean isApproval() {

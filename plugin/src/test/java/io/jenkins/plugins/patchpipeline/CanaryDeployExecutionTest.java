@@ -3,156 +3,90 @@ package io.jenkins.plugins.patchpipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
-import hudson.FilePath;
-import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.patchpipeline.engine.policy.Priority;
-import io.patchpipeline.engine.record.Complexity;
-import io.patchpipeline.engine.record.InputFile;
-import io.patchpipeline.engine.record.IntelInfo;
-import io.patchpipeline.engine.record.PatchRecord;
-import io.patchpipeline.engine.record.RecordStore;
-import io.patchpipeline.engine.record.RemediationUnit;
 import io.patchpipeline.engine.report.PackageKind;
-import io.patchpipeline.engine.triage.Outcome;
-import io.patchpipeline.engine.triage.TriageDecision;
-import io.patchpipeline.engine.triage.TriageRecords;
-import io.patchpipeline.engine.triage.TriageSection;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs {@code canaryDeploy} with a Chocolatey plan whose {@code choco} is {@code true}, so every
- * wave succeeds on this machine; holds are one second long and run on the timer.
+ * Runs {@code canaryDeploy} with a Chocolatey plan whose {@code choco} is {@code true} or a script
+ * that records its calls, so every wave succeeds on this machine; holds are one or two seconds long
+ * and wait on the timer.
  */
 class CanaryDeployExecutionTest {
-  @TempDir Path workspace;
-  @TempDir Path buildDir;
+  @TempDir Path folder;
 
-  private final TestListener listener = new TestListener();
+  private Path workspace;
+  private final ThreadListener listener = new ThreadListener();
   private TestRun run;
   private TestStepContext context;
 
+  /** A build log that also records which threads wrote to it. */
+  static final class ThreadListener implements TaskListener {
+    private static final long serialVersionUID = 1L;
+
+    final transient Set<String> threads = ConcurrentHashMap.newKeySet();
+    private final transient ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final transient PrintStream logger =
+        new PrintStream(bytes, true, StandardCharsets.UTF_8) {
+          @Override
+          public void println(String line) {
+            threads.add(Thread.currentThread().getName());
+            super.println(line);
+          }
+        };
+
+    @Override
+    public PrintStream getLogger() {
+      return logger;
+    }
+
+    String text() {
+      return bytes.toString(StandardCharsets.UTF_8);
+    }
+  }
+
   @BeforeEach
   void setUp() throws Exception {
-    run = new TestRun(buildDir);
-    context =
-        new TestStepContext()
-            .with(Run.class, run)
-            .with(TaskListener.class, listener)
-            .with(FilePath.class, new FilePath(workspace.toFile()));
-    RemediationUnit unit =
-        new RemediationUnit(
-            "PP-1",
-            "key",
-            "win",
-            "php",
-            "chocolatey",
-            PackageKind.APPLICATION,
-            "8.3.8",
-            List.of("8.3.6"),
-            List.of("CVE-2024-4577"),
-            List.of("CVE-2024-4577"),
-            List.of("localhost"),
-            List.of("localhost"),
-            List.of("ops"),
-            Priority.P1,
-            Instant.parse("2026-03-10T00:00:00Z"),
-            true,
-            "High",
-            true,
-            Optional.of(9.8),
-            Optional.of(0.9),
-            Complexity.values()[0],
-            List.of(),
-            List.of());
-    Instant at = Instant.parse("2026-03-01T10:00:00Z");
-    TriageDecision decision =
-        new TriageDecision(
-            "PP-1",
-            "P1",
-            Outcome.AUTO_APPROVED,
-            "routine",
-            "",
-            Map.of(),
-            List.of(),
-            "",
-            "",
-            "",
-            Optional.empty(),
-            Optional.empty(),
-            "",
-            Optional.empty(),
-            "",
-            "built-in",
-            "",
-            TriageDecision.BY_POLICY,
-            at);
-    TriageSection triage =
-        new TriageSection(
-            TriageSection.SCHEMA_VERSION,
-            "default",
-            "",
-            "built-in",
-            "",
-            at,
-            Optional.empty(),
-            List.of(),
-            Set.of(),
-            List.of(decision),
-            List.of(),
-            List.of());
-    PatchRecord record =
-        new PatchRecord(
-            PatchRecord.SCHEMA_VERSION,
-            "run-1",
-            Instant.parse("2026-03-01T00:00:00Z"),
-            List.of(),
-            IntelInfo.NONE,
-            new InputFile("built-in default", "policy", "", "", "", 0),
-            List.of(),
-            List.of(),
-            List.of(unit),
-            List.of(),
-            List.of(),
-            Map.of());
-    BuildRecords.write(run, RecordStore.toBytes(TriageRecords.write(record, triage)));
+    workspace = Files.createDirectories(folder.resolve("ws"));
+    run = new TestRun(Files.createDirectories(folder.resolve("build")));
+    context = DeployFixtures.context(run, listener, workspace);
+    DeployFixtures.writeRecord(run, "php", PackageKind.APPLICATION, "8.3.8");
   }
 
   private void plan(String yaml) throws Exception {
     Files.writeString(workspace.resolve("plan.yaml"), yaml);
   }
 
-  private void awaitCompletion() throws InterruptedException {
-    for (int i = 0; i < 600 && !context.isCompleted(); i++) {
-      Thread.sleep(50);
-    }
-    assertThat(context.isCompleted()).as("step completed").isTrue();
+  private CanaryDeployExecution execution(String approved) {
+    return new CanaryDeployExecution(context, "plan.yaml", approved, null, null);
   }
 
   @Test
-  void holdsRunOnTheTimerAndTheSummaryIsReturned() throws Exception {
+  void holdsOnTimerStepsOnRolloutThreads() throws Exception {
     plan("tool: chocolatey\nchocolatey:\n  executable: 'true'\nhosts: [localhost]\nhold: 1s\n");
-    CanaryDeployExecution execution = new CanaryDeployExecution(context, "plan.yaml", "PP-1");
+    CanaryDeployExecution execution = execution("PP-1");
 
     boolean done = execution.start();
-    awaitCompletion();
+    DeployFixtures.awaitCompletion(context);
 
     assertThat(done).isFalse();
     assertThat(context.failure()).isNull();
     Map<?, ?> result = (Map<?, ?>) context.result();
+    assertThat(result.get("result")).isEqualTo("succeeded");
     assertThat(result.get("status")).isEqualTo("SUCCEEDED");
     assertThat(result.get("units")).isEqualTo(List.of("PP-1"));
     assertThat(context.saves()).isGreaterThanOrEqualTo(2);
@@ -160,42 +94,56 @@ class CanaryDeployExecutionTest {
         .extracting(DeployAction.WaveRow::getPhase)
         .containsExactly("PASSED");
     assertThat(BuildRecords.read(run).stage("deploy")).isPresent();
+    assertThat(DeployStates.stateFile(run, "plan.yaml")).exists();
     assertThat(listener.text()).contains("Patch Pipeline: wave 1: holding until");
+    assertThat(listener.threads).isNotEmpty();
+    assertThat(listener.threads).allMatch(name -> name.startsWith("Patch Pipeline rollout "));
   }
 
   @Test
   void serializedInHoldResumesWithoutRedeploying() throws Exception {
-    Path choco = workspace.resolve("choco.sh");
-    Files.writeString(choco, "#!/bin/sh\necho \"$@\" >> " + workspace.resolve("calls.txt") + "\n");
-    choco.toFile().setExecutable(true);
+    Path calls = folder.resolve("calls.txt");
+    Path choco = DeployFixtures.recordingTool(folder, "choco.sh", calls, "");
     plan(
         "tool: chocolatey\nchocolatey:\n  executable: "
             + choco
             + "\nhosts: [localhost]\nhold: 2s\n");
-    CanaryDeployExecution execution = new CanaryDeployExecution(context, "plan.yaml", null);
+    CanaryDeployExecution execution = execution(null);
     execution.advance();
     String statusInHold = execution.getStatus();
 
     CanaryDeployExecution restored = copy(execution);
     TestStepContext restoredContext =
-        ((TestStepContext) restored.getContext())
-            .with(Run.class, run)
-            .with(TaskListener.class, listener)
-            .with(FilePath.class, new FilePath(workspace.toFile()));
+        DeployFixtures.attach((TestStepContext) restored.getContext(), run, listener, workspace);
     restored.onResume();
-    context = restoredContext;
-    awaitCompletion();
+    DeployFixtures.awaitCompletion(restoredContext);
 
     assertThat(statusInHold).startsWith("rollout RUNNING, next step at");
     assertThat(restoredContext.failure()).isNull();
     assertThat(((Map<?, ?>) restoredContext.result()).get("status")).isEqualTo("SUCCEEDED");
-    assertThat(Files.readAllLines(workspace.resolve("calls.txt")))
+    assertThat(Files.readAllLines(calls))
         .containsExactly("upgrade php --version 8.3.8 --yes --no-progress");
   }
 
   @Test
+  void secondCallReportsFinishedRollout() throws Exception {
+    Path calls = folder.resolve("calls.txt");
+    Path choco = DeployFixtures.recordingTool(folder, "choco.sh", calls, "");
+    plan("tool: chocolatey\nchocolatey:\n  executable: " + choco + "\nhosts: [localhost]\n");
+    execution(null).advance();
+    TestStepContext second = DeployFixtures.context(run, listener, workspace);
+
+    new CanaryDeployExecution(second, "plan.yaml", null, null, null).advance();
+
+    assertThat(((Map<?, ?>) second.result()).get("status")).isEqualTo("SUCCEEDED");
+    assertThat(listener.text()).contains("has already finished: SUCCEEDED");
+    assertThat(Files.readAllLines(calls)).hasSize(1);
+  }
+
+  @Test
   void unknownPlanFailsWithOneLine() throws Exception {
-    CanaryDeployExecution execution = new CanaryDeployExecution(context, "missing.yaml", null);
+    CanaryDeployExecution execution =
+        new CanaryDeployExecution(context, "missing.yaml", null, null, null);
 
     execution.advance();
 
@@ -204,14 +152,29 @@ class CanaryDeployExecutionTest {
         .hasMessageContaining("plan not found");
   }
 
-  private static CanaryDeployExecution copy(CanaryDeployExecution execution) throws Exception {
+  @Test
+  void stopInHoldFailsStep() throws Exception {
+    plan("tool: chocolatey\nchocolatey:\n  executable: 'true'\nhosts: [localhost]\nhold: 1h\n");
+    CanaryDeployExecution execution = execution(null);
+    execution.advance();
+    AbortException abort = new AbortException("aborted by the user");
+
+    execution.stop(abort);
+
+    assertThat(context.failure()).isSameAs(abort);
+    assertThat(execution.isStopping()).isTrue();
+  }
+
+  static <T> T copy(T object) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(execution);
+      out.writeObject(object);
     }
     try (ObjectInputStream in =
         new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      return (CanaryDeployExecution) in.readObject();
+      @SuppressWarnings("unchecked")
+      T copy = (T) in.readObject();
+      return copy;
     }
   }
 }

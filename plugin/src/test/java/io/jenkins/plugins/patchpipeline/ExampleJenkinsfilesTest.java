@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.codehaus.groovy.ast.CodeVisitorSupport;
 import org.codehaus.groovy.ast.ModuleNode;
+import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.MapEntryExpression;
 import org.codehaus.groovy.ast.expr.MapExpression;
@@ -41,6 +42,9 @@ class ExampleJenkinsfilesTest {
   /** Function name to step class, read from the plugin's step descriptors. */
   private static final Map<String, Class<?>> STEPS = new TreeMap<>();
 
+  /** Function names of the steps that take a body. */
+  private static final Set<String> BLOCK_STEPS = new java.util.TreeSet<>();
+
   @BeforeAll
   static void findSteps() throws Exception {
     for (JavaClass type :
@@ -52,6 +56,9 @@ class ExampleJenkinsfilesTest {
         StepDescriptor descriptor =
             (StepDescriptor) type.reflect().getDeclaredConstructor().newInstance();
         STEPS.put(descriptor.getFunctionName(), descriptor.clazz);
+        if (descriptor.takesImplicitBlockArgument()) {
+          BLOCK_STEPS.add(descriptor.getFunctionName());
+        }
       }
     }
     assertThat(STEPS).containsKey("patchDetect");
@@ -61,7 +68,10 @@ class ExampleJenkinsfilesTest {
   void examplesIncludeAScheduledAndAFullPipeline() throws IOException {
     assertThat(jenkinsfiles())
         .extracting(p -> p.getFileName().toString())
-        .contains("daily-detection.Jenkinsfile", "patch-pipeline.Jenkinsfile");
+        .contains(
+            "daily-detection.Jenkinsfile",
+            "patch-pipeline.Jenkinsfile",
+            "canary-deploy.Jenkinsfile");
     assertThat(Files.readString(EXAMPLES.resolve("daily-detection.Jenkinsfile"))).contains("cron(");
   }
 
@@ -99,6 +109,27 @@ class ExampleJenkinsfilesTest {
   }
 
   @Test
+  void checkAcceptsBodyOnlyForBlockSteps() throws IOException {
+    Path file = Files.createTempFile("body", ".Jenkinsfile");
+    try {
+      Files.writeString(
+          file,
+          "node { canaryDeploy(plan: 'p.yaml') { sh 'x' }\n"
+              + " patchDetect(reports: 'a.json') { sh 'x' } }");
+      List<MethodCallExpression> steps =
+          calls(file).stream().filter(c -> STEPS.containsKey(c.getMethodAsString())).toList();
+
+      assertThat(check(file, steps.get(0), CanaryDeployStep.class)).isEmpty();
+      assertThat(check(file, steps.get(1), PatchDetectStep.class))
+          .singleElement()
+          .asString()
+          .contains("takes no body");
+    } finally {
+      Files.delete(file);
+    }
+  }
+
+  @Test
   void checkRejectsAMissingRequiredParameter() throws IOException {
     Path file = Files.createTempFile("missing", ".Jenkinsfile");
     try {
@@ -122,7 +153,11 @@ class ExampleJenkinsfilesTest {
     Set<String> given = new LinkedHashSet<>();
     List<Expression> positional = new ArrayList<>();
     for (Expression argument : arguments(call)) {
-      if (argument instanceof MapExpression map) {
+      if (argument instanceof ClosureExpression) {
+        if (!BLOCK_STEPS.contains(call.getMethodAsString())) {
+          problems.add(where + ": the step takes no body");
+        }
+      } else if (argument instanceof MapExpression map) {
         for (MapEntryExpression entry : map.getMapEntryExpressions()) {
           given.add(entry.getKeyExpression().getText());
         }

@@ -27,7 +27,7 @@ class PatchDetectStepTest {
   void optionalParametersAreDataBoundSetters() {
     assertThat(StepParameters.optional(PatchDetectStep.class))
         .containsExactlyInAnyOrder(
-            "inventory", "policy", "kev", "epss", "failOnPriority", "tickets");
+            "inventory", "policy", "kev", "epss", "failOnPriority", "tickets", "failOnTicketError");
   }
 
   @ParameterizedTest
@@ -44,12 +44,23 @@ class PatchDetectStepTest {
   void everySetterHasAGetterForTheSnippetGenerator() {
     for (Method setter : PatchDetectStep.class.getMethods()) {
       if (setter.isAnnotationPresent(DataBoundSetter.class)) {
-        String getter = "get" + setter.getName().substring(3);
+        // Jenkins reads a boolean property through an "is" getter as well.
+        boolean flag = setter.getParameterTypes()[0] == boolean.class;
+        String getter = (flag ? "is" : "get") + setter.getName().substring(3);
         assertThat(Arrays.stream(PatchDetectStep.class.getMethods()).map(Method::getName))
             .as(setter.getName())
             .contains(getter);
       }
     }
+  }
+
+  @Test
+  void ticketErrorsMakeTheBuildUnstableByDefault() {
+    PatchDetectStep step = new PatchDetectStep("scans/*.json");
+
+    assertThat(step.isFailOnTicketError()).isFalse();
+    step.setFailOnTicketError(true);
+    assertThat(step.isFailOnTicketError()).isTrue();
   }
 
   @Test

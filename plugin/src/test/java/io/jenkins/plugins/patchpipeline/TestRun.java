@@ -2,6 +2,7 @@ package io.jenkins.plugins.patchpipeline;
 
 import hudson.model.Cause;
 import hudson.model.Job;
+import hudson.model.Result;
 import hudson.model.Run;
 import java.io.File;
 import java.io.IOException;
@@ -11,6 +12,9 @@ import java.nio.file.Path;
 final class TestRun extends Run<TestRun.TestJob, TestRun> {
   private final Path rootDir;
   private Cause cause;
+  private Result result;
+  private TestRun previous;
+  private int number = 1;
 
   TestRun(Path rootDir) throws IOException {
     super(new TestJob());
@@ -28,6 +32,56 @@ final class TestRun extends Run<TestRun.TestJob, TestRun> {
     return type.isInstance(cause) ? type.cast(cause) : null;
   }
 
+  /** Sets the build before this one, which {@link #getPreviousBuild} returns, and the number. */
+  TestRun after(TestRun value) {
+    previous = value;
+    number = value.number + 1;
+    return this;
+  }
+
+  /** Sets the build number and the build before this one, for code that walks a job's history. */
+  TestRun numbered(int value, TestRun before) {
+    number = value;
+    previous = before;
+    return this;
+  }
+
+  @Override
+  public TestRun getPreviousBuild() {
+    return previous;
+  }
+
+  @Override
+  public int getNumber() {
+    return number;
+  }
+
+  @Override
+  public String getExternalizableId() {
+    return "test-job#" + number;
+  }
+
+  /** Returns the result a step set, or {@code null} when none did. */
+  Result resultSet() {
+    return result;
+  }
+
+  /** Returns the result a step set, or {@code null} when none did. */
+  Result result() {
+    return result;
+  }
+
+  @Override
+  public Result getResult() {
+    return result;
+  }
+
+  /** Keeps the worse of the current and the given result, as core does while the build runs. */
+  @Override
+  public void setResult(Result r) {
+    result = result == null ? r : result.combine(r);
+  }
+
   @Override
   public File getRootDir() {
     return rootDir.toFile();
@@ -39,5 +93,18 @@ final class TestRun extends Run<TestRun.TestJob, TestRun> {
   }
 
   /** The job of a {@link TestRun}. */
-  static final class TestJob extends Job<TestJob, TestRun> {}
+  static final class TestJob extends Job<TestJob, TestRun> {
+    private TestRun last;
+
+    /** Sets the newest build; older ones are reached through {@link TestRun#getPreviousBuild}. */
+    TestJob withLastBuild(TestRun run) {
+      last = run;
+      return this;
+    }
+
+    @Override
+    public TestRun getLastBuild() {
+      return last;
+    }
+  }
 }

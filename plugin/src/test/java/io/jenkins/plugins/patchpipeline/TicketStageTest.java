@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.ProxyConfiguration;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.Secret;
+import io.patchpipeline.engine.http.HttpSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +98,66 @@ class TicketStageTest {
   }
 
   @Test
+  void failedWriteMakesTheBuildUnstable() throws Exception {
+    jira.rejectCreates();
+
+    start(jiraSystem(jira.url()));
+
+    assertThat(context.failure()).isNull();
+    assertThat(run.resultSet()).isEqualTo(Result.UNSTABLE);
+    assertThat(((Map<?, ?>) context.result()).get("ticketErrors")).isEqualTo(1);
+    assertThat(listener.text())
+        .contains("WARNING: Ticket writes for 1 units failed in ticket system 'jira-sec'");
+  }
+
+  @Test
+  void failOnTicketErrorFailsTheBuild() throws Exception {
+    jira.rejectCreates();
+    PatchDetectStep step = step();
+    step.setTickets("jira-sec");
+    step.setFailOnTicketError(true);
+
+    start(step, jiraSystem(jira.url()));
+
+    assertThat(context.failure())
+        .isInstanceOf(AbortException.class)
+        .hasMessageContaining("Ticket writes for 1 units failed")
+        .hasMessageContaining("outbox");
+    assertThat(run.resultSet()).isNull();
+    assertNoSecret(String.valueOf(context.failure()));
+  }
+
+  @Test
+  void successfulWritesLeaveTheResultAlone() throws Exception {
+    start(jiraSystem(jira.url()));
+
+    assertThat(run.resultSet()).isNull();
+    assertThat(((Map<?, ?>) context.result()).get("ticketErrors")).isEqualTo(0);
+  }
+
+  @Test
+  void invalidProxyAbortsNamingTheProxy() throws Exception {
+    PatchDetectStep step = step();
+    step.setTickets("jira-sec");
+    TicketStage stage =
+        new TicketStage(
+            List.of(jiraSystem(jira.url())),
+            new CredentialLookup(new Tokens()),
+            () ->
+                JenkinsProxy.apply(
+                    HttpSettings.defaults(),
+                    new ProxyConfiguration("proxy.corp", 0, null, null, null)));
+
+    new DetectExecution(step, context, FeedDefaults.NONE, PipeReportParser.reader(), stage).start();
+
+    assertThat(context.failure())
+        .isInstanceOf(AbortException.class)
+        .hasMessageContaining("Jenkins proxy configuration is invalid")
+        .hasMessageContaining("invalid proxy port 0");
+    assertThat(jira.requests()).isEmpty();
+  }
+
+  @Test
   void unknownSystemNamesItAndTheConfiguredOnes() throws Exception {
     PatchDetectStep step = step();
     step.setTickets("jira-prod");
@@ -166,7 +229,9 @@ class TicketStageTest {
   }
 
   private void start(PatchDetectStep step, ConfiguredTicketSystem system) throws Exception {
-    TicketStage stage = new TicketStage(List.of(system), new CredentialLookup(new Tokens()));
+    TicketStage stage =
+        new TicketStage(
+            List.of(system), new CredentialLookup(new Tokens()), HttpSettings::defaults);
     new DetectExecution(step, context, FeedDefaults.NONE, PipeReportParser.reader(), stage).start();
     assertThat(context.isCompleted()).isTrue();
   }

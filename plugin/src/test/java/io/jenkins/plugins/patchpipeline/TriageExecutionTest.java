@@ -185,7 +185,7 @@ class TriageExecutionTest {
         .hasMessageContaining("run patchDetect before patchTriage");
   }
 
-  private static PatchRecord record() {
+  static PatchRecord record() {
     Instant now = Instant.parse("2026-12-04T10:00:00Z");
     return new PatchRecord(
         PatchRecord.SCHEMA_VERSION,

@@ -3,14 +3,19 @@ package io.patchpipeline.engine.deploy.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patchpipeline.engine.core.Json;
+import io.patchpipeline.engine.http.ApiRequest;
+import io.patchpipeline.engine.http.ApiResponse;
+import io.patchpipeline.engine.http.Credentials;
+import io.patchpipeline.engine.http.HttpException;
+import io.patchpipeline.engine.http.HttpService;
+import io.patchpipeline.engine.http.HttpSettings;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,15 +30,41 @@ import java.util.function.Supplier;
  * true}): Graph offers no uninstall of an installed update.
  */
 public final class IntuneDeployer implements Deployer {
+  /** Statuses that {@link HttpService} retries; when they remain after retries, deploy fails. */
+  private static final Set<Integer> RETRIED = Set.of(429, 503);
+
   private final IntuneSettings settings;
   private final Supplier<String> token;
-  private final HttpClient client;
+  private final Function<Credentials, HttpService> services;
 
+  /**
+   * Creates a deployer that reads the Graph token from {@code token} at each deploy or rollback and
+   * sends with {@link #graphSettings(Duration)}.
+   */
   public IntuneDeployer(IntuneSettings settings, Supplier<String> token) {
+    this(
+        settings,
+        token,
+        credentials -> new HttpService(graphSettings(settings.timeout()), credentials));
+  }
+
+  /** Creates a deployer whose HTTP services come from {@code services}, such as a test's. */
+  IntuneDeployer(
+      IntuneSettings settings,
+      Supplier<String> token,
+      Function<Credentials, HttpService> services) {
     this.settings = settings;
     this.token = token;
-    // TODO: move to the shared HTTP layer (retries honouring Retry-After) once it is available.
-    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.services = services;
+  }
+
+  /**
+   * Returns the Graph request settings: {@code timeout} per request, and the defaults of {@link
+   * HttpSettings#defaults()} otherwise, so that 429 and 503 are retried as {@code Retry-After}
+   * requests. Graph throttles with 429 and {@code Retry-After}.
+   */
+  static HttpSettings graphSettings(Duration timeout) {
+    return HttpSettings.defaults().withRequestTimeout(timeout);
   }
 
   @Override
@@ -71,14 +102,15 @@ public final class IntuneDeployer implements Deployer {
 
   @Override
   public ToolResult deploy(DeployRequest request) throws IOException, InterruptedException {
+    HttpService graph = services.apply(Credentials.bearer(token.get()));
     List<HostResult> results = new ArrayList<>();
     List<String> shown = new ArrayList<>();
     for (String ring : request.hosts()) {
       shown.add(describe(ring, "deploy").arguments().get(1));
       if (request.checkMode()) {
-        results.add(check(ring));
+        results.add(check(graph, ring));
       } else {
-        results.add(settings.expedite() ? expedite(ring) : defer(ring));
+        results.add(settings.expedite() ? expedite(graph, ring) : defer(graph, ring));
       }
     }
     return new ToolResult(results, shown, "");
@@ -86,6 +118,7 @@ public final class IntuneDeployer implements Deployer {
 
   @Override
   public ToolResult rollback(DeployRequest request) throws IOException, InterruptedException {
+    HttpService graph = services.apply(Credentials.bearer(token.get()));
     List<HostResult> results = new ArrayList<>();
     List<String> shown = new ArrayList<>();
     for (String ring : request.hosts()) {
@@ -93,31 +126,33 @@ public final class IntuneDeployer implements Deployer {
       ObjectNode body = configurationBody();
       body.put("qualityUpdatesPaused", true);
       results.add(
-          outcome(ring, send("PATCH", configurationUrl(settings.ring(ring)), body), "pause"));
+          outcome(
+              ring, send(graph, "PATCH", configurationUrl(settings.ring(ring)), body), "pause"));
     }
     return new ToolResult(results, shown, "");
   }
 
-  private HostResult check(String ring) throws IOException, InterruptedException {
-    return outcome(ring, send("GET", configurationUrl(settings.ring(ring)), null), "read");
+  private HostResult check(HttpService graph, String ring) throws IOException {
+    return outcome(ring, send(graph, "GET", configurationUrl(settings.ring(ring)), null), "read");
   }
 
-  private HostResult defer(String ring) throws IOException, InterruptedException {
+  private HostResult defer(HttpService graph, String ring) throws IOException {
     ObjectNode body = configurationBody();
     body.put("qualityUpdatesDeferralPeriodInDays", settings.deferralDays());
     body.put("qualityUpdatesPaused", false);
-    return outcome(ring, send("PATCH", configurationUrl(settings.ring(ring)), body), "update");
+    return outcome(
+        ring, send(graph, "PATCH", configurationUrl(settings.ring(ring)), body), "update");
   }
 
-  private HostResult expedite(String ring) throws IOException, InterruptedException {
+  private HostResult expedite(HttpService graph, String ring) throws IOException {
     String profiles = settings.graphUrl() + "/beta/deviceManagement/windowsQualityUpdateProfiles";
     String name = "Patch Pipeline " + settings.qualityUpdateRelease() + " " + ring;
-    HttpResponse<String> list = send("GET", profiles, null);
-    if (list.statusCode() != 200) {
+    ApiResponse list = send(graph, "GET", profiles, null);
+    if (list.status() != 200) {
       return outcome(ring, list, "list profiles");
     }
     String id = null;
-    for (JsonNode profile : Json.mapper().readTree(list.body()).path("value")) {
+    for (JsonNode profile : list.json().path("value")) {
       if (name.equals(profile.path("displayName").asText())) {
         id = profile.path("id").asText();
       }
@@ -130,17 +165,18 @@ public final class IntuneDeployer implements Deployer {
       expedite.put("@odata.type", "microsoft.graph.expeditedWindowsQualityUpdateSettings");
       expedite.put("qualityUpdateRelease", settings.qualityUpdateRelease());
       expedite.put("daysUntilForcedReboot", settings.daysUntilForcedReboot());
-      HttpResponse<String> created = send("POST", profiles, body);
-      if (created.statusCode() != 201) {
+      ApiResponse created = send(graph, "POST", profiles, body);
+      if (created.status() != 201) {
         return outcome(ring, created, "create profile");
       }
-      id = Json.mapper().readTree(created.body()).path("id").asText();
+      id = created.json().path("id").asText();
     }
     ObjectNode assign = Json.mapper().createObjectNode();
     ObjectNode target = assign.putArray("assignments").addObject().putObject("target");
     target.put("@odata.type", "#microsoft.graph.groupAssignmentTarget");
     target.put("groupId", settings.ring(ring).groupId());
-    return outcome(ring, send("POST", profiles + "/" + id + "/assign", assign), "assign profile");
+    return outcome(
+        ring, send(graph, "POST", profiles + "/" + id + "/assign", assign), "assign profile");
   }
 
   private ObjectNode configurationBody() {
@@ -155,14 +191,14 @@ public final class IntuneDeployer implements Deployer {
         + ring.configurationId();
   }
 
-  private HostResult outcome(String ring, HttpResponse<String> response, String action) {
-    int status = response.statusCode();
+  private HostResult outcome(String ring, ApiResponse response, String action) {
+    int status = response.status();
     if (status >= 200 && status < 300) {
       return new HostResult(ring, HostResult.Status.CHANGED, "");
     }
     String error = "";
     try {
-      error = Json.mapper().readTree(response.body()).path("error").path("message").asText("");
+      error = response.json().path("error").path("message").asText("");
     } catch (IOException e) {
       error = "";
     }
@@ -172,21 +208,28 @@ public final class IntuneDeployer implements Deployer {
         "Graph " + action + " failed with HTTP " + status + (error.isEmpty() ? "" : ": " + error));
   }
 
-  private HttpResponse<String> send(String method, String url, JsonNode body)
-      throws IOException, InterruptedException {
-    HttpRequest.BodyPublisher publisher =
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(settings.timeout())
-            .header("Authorization", "Bearer " + token.get())
-            .header("Accept", "application/json")
-            .method(method, publisher);
-    if (body != null) {
-      request.header("Content-Type", "application/json");
+  /**
+   * Sends one Graph request and returns its response, an error response included, so that the
+   * ring's result names the status and Graph's message.
+   *
+   * @throws HttpException when no response arrived, or retries of 429 and 503 ran out
+   */
+  private ApiResponse send(HttpService graph, String method, String url, JsonNode body)
+      throws IOException {
+    ApiRequest request =
+        switch (method) {
+          case "GET" -> ApiRequest.get(URI.create(url));
+          case "PATCH" ->
+              ApiRequest.patchJson(URI.create(url), Json.mapper().writeValueAsString(body));
+          default -> ApiRequest.postJson(URI.create(url), Json.mapper().writeValueAsString(body));
+        };
+    try {
+      return graph.send(request);
+    } catch (HttpException e) {
+      if (e.response().isPresent() && !RETRIED.contains(e.status())) {
+        return e.response().get();
+      }
+      throw e;
     }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,6 +1,7 @@
 package io.patchpipeline.engine.deploy.tool;
 
 import io.patchpipeline.engine.deploy.DeployNames;
+import io.patchpipeline.engine.deploy.DeployPlan;
 import io.patchpipeline.engine.deploy.PlanNodes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,27 @@ public record KubernetesSettings(
         DeployNames.kubernetesName(section.text("container", "app"), where + "container"),
         kubeconfig.or(() -> section.text("kubeconfig").map(Path::of)),
         section.duration("timeout", Duration.ofMinutes(10)));
+  }
+
+  /**
+   * Returns the Jenkins credentials id of a secret file with the kubeconfig, as a kubectl, helm or
+   * argo-rollouts plan names it in {@code kubeconfigCredentialsId}; empty for other tools.
+   *
+   * @throws io.patchpipeline.engine.core.InputException when the plan also sets {@code kubeconfig}
+   */
+  public static Optional<String> credentialsId(DeployPlan plan) {
+    if (!List.of("kubectl", "helm", "argo-rollouts").contains(plan.tool())) {
+      return Optional.empty();
+    }
+    PlanNodes section = new PlanNodes(plan.source(), "/" + plan.tool(), plan.toolSettings());
+    Optional<String> id = section.text("kubeconfigCredentialsId");
+    if (id.isPresent() && section.has("kubeconfig")) {
+      throw new io.patchpipeline.engine.core.InputException(
+          plan.source(),
+          section.pointer("kubeconfig"),
+          "set either kubeconfig or kubeconfigCredentialsId, not both");
+    }
+    return id.map(String::trim).filter(value -> !value.isEmpty());
   }
 
   /** Returns {@code --kubeconfig FILE -n NAMESPACE}, the flags every call takes. */

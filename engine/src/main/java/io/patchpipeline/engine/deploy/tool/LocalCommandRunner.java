@@ -23,14 +23,32 @@ public final class LocalCommandRunner implements CommandRunner {
 
   private final Map<String, String> baseEnvironment;
   private final Set<String> localNames;
+  private final Set<String> withheld;
 
   /**
    * @param baseEnvironment variables set on every command, such as a {@code PATH} with the tools
    * @param localNames host names that mean this machine, such as {@code localhost}
    */
   public LocalCommandRunner(Map<String, String> baseEnvironment, Set<String> localNames) {
+    this(baseEnvironment, localNames, Set.of());
+  }
+
+  private LocalCommandRunner(
+      Map<String, String> baseEnvironment, Set<String> localNames, Set<String> withheld) {
     this.baseEnvironment = Map.copyOf(baseEnvironment);
     this.localNames = Set.copyOf(localNames);
+    this.withheld = Set.copyOf(withheld);
+  }
+
+  /**
+   * Returns a runner whose commands do not inherit the variables {@code names} from this process,
+   * such as the ones that hold a ticket system's token, so that a playbook, smoke test or health
+   * command cannot read them. A command's own environment is still set.
+   */
+  public LocalCommandRunner withoutVariables(java.util.Collection<String> names) {
+    Set<String> all = new java.util.HashSet<>(withheld);
+    all.addAll(names);
+    return new LocalCommandRunner(baseEnvironment, localNames, all);
   }
 
   public LocalCommandRunner() {
@@ -74,6 +92,7 @@ public final class LocalCommandRunner implements CommandRunner {
 
   private Process start(Command command) throws IOException {
     ProcessBuilder builder = new ProcessBuilder().redirectErrorStream(true);
+    builder.environment().keySet().removeAll(withheld);
     builder.environment().putAll(baseEnvironment);
     builder.environment().putAll(command.environment());
     builder.environment().putAll(command.secretEnvironment());

@@ -5,11 +5,8 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * Sends one HTTP request to a vulnerability-management system. The caller supplies the
- * implementation.
- *
- * <p>TODO: implement it with the engine's HTTP layer (timeouts, retries honouring Retry-After,
- * throttling) once that layer exists; until then nothing in the engine provides a transport.
+ * Sends one HTTP request to a vulnerability-management system. {@link HttpVmTransport} sends it
+ * through the engine's HTTP layer; {@link OutboxTransport} writes it to a file instead.
  */
 @FunctionalInterface
 public interface VmTransport {

@@ -14,10 +14,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Posts a JSON event to a generic webhook. The body is signed with HMAC-SHA256 over its exact
  * bytes, sent as {@code X-Patch-Pipeline-Signature: sha256=HEX}, so a receiver can check that the
- * event came from a holder of the shared secret.
+ * event came from a holder of the shared secret. An event sent with a delivery id carries it as
+ * {@code X-Patch-Pipeline-Delivery}, so a receiver can drop a retried delivery it already has.
  */
 public final class WebhookNotifier {
-  static final String SIGNATURE_HEADER = "X-Patch-Pipeline-Signature";
+  public static final String SIGNATURE_HEADER = "X-Patch-Pipeline-Signature";
+  public static final String DELIVERY_HEADER = "X-Patch-Pipeline-Delivery";
 
   private final URI url;
   private final byte[] secret;
@@ -31,10 +33,21 @@ public final class WebhookNotifier {
 
   /** Sends {@code event} as JSON; a response other than 2xx raises {@link VmException}. */
   public void send(Object event) throws IOException {
+    send("", event);
+  }
+
+  /**
+   * Sends {@code event} as JSON with {@code deliveryId}, the same for every retry of this event; an
+   * empty id sends none.
+   */
+  public void send(String deliveryId, Object event) throws IOException {
     byte[] body = Json.mapper().writeValueAsBytes(event);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     headers.put(SIGNATURE_HEADER, signature(secret, body));
+    if (!deliveryId.isEmpty()) {
+      headers.put(DELIVERY_HEADER, deliveryId);
+    }
     VmTransport.Response response =
         transport.send(new VmTransport.Request("POST", url, headers, body));
     if (!response.isSuccess()) {

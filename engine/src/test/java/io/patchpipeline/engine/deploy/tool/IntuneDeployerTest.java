@@ -1,24 +1,34 @@
 package io.patchpipeline.engine.deploy.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.patchpipeline.engine.core.Json;
+import io.patchpipeline.engine.http.Backoff;
+import io.patchpipeline.engine.http.HttpException;
+import io.patchpipeline.engine.http.HttpService;
+import io.patchpipeline.engine.http.HttpSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs the Intune deployer against a server on 127.0.0.1 that answers the Microsoft Graph endpoints
@@ -35,6 +45,8 @@ class IntuneDeployerTest {
   private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
   private volatile int patchStatus = 200;
   private volatile String existingProfiles = "[]";
+  private final Deque<Integer> refusals = new ConcurrentLinkedDeque<>();
+  private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
   void startGraph() throws IOException {
@@ -57,7 +69,12 @@ class IntuneDeployerTest {
     if (in.length > 0) {
       bodies.add(Json.mapper().readTree(in));
     }
-    if (method.equals("PATCH") && path.startsWith("/v1.0/deviceManagement/deviceConfigurations/")) {
+    Integer refused = refusals.poll();
+    if (refused != null) {
+      exchange.getResponseHeaders().add("Retry-After", "2");
+      send(exchange, refused, "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"retry\"}}");
+    } else if (method.equals("PATCH")
+        && path.startsWith("/v1.0/deviceManagement/deviceConfigurations/")) {
       if (patchStatus != 200) {
         send(
             exchange,
@@ -99,21 +116,38 @@ class IntuneDeployerTest {
   }
 
   private IntuneDeployer deployer(boolean expedite) {
-    IntuneSettings settings =
-        new IntuneSettings(
-            "http://127.0.0.1:" + server.getAddress().getPort(),
-            expedite,
-            0,
-            "2024-01-09T00:00:00Z",
-            1,
-            Map.of(
-                "dev",
-                new IntuneSettings.Ring("11111111-aaaa", "22222222-bbbb"),
-                "broad",
-                new IntuneSettings.Ring("33333333-cccc", "44444444-dddd")),
-            "PATCH_PIPELINE_GRAPH_TOKEN",
-            Duration.ofSeconds(5));
-    return new IntuneDeployer(settings, () -> TOKEN);
+    return new IntuneDeployer(settings(expedite), () -> TOKEN);
+  }
+
+  private IntuneSettings settings(boolean expedite) {
+    return new IntuneSettings(
+        "http://127.0.0.1:" + server.getAddress().getPort(),
+        expedite,
+        0,
+        "2024-01-09T00:00:00Z",
+        1,
+        Map.of(
+            "dev",
+            new IntuneSettings.Ring("11111111-aaaa", "22222222-bbbb"),
+            "broad",
+            new IntuneSettings.Ring("33333333-cccc", "44444444-dddd")),
+        "PATCH_PIPELINE_GRAPH_TOKEN",
+        Duration.ofSeconds(5));
+  }
+
+  /** Returns a deployer whose retries record their waits instead of sleeping. */
+  private IntuneDeployer recordingDeployer() {
+    HttpSettings http = IntuneDeployer.graphSettings(Duration.ofSeconds(5));
+    return new IntuneDeployer(
+        settings(false),
+        () -> TOKEN,
+        credentials ->
+            new HttpService(
+                http,
+                credentials,
+                new Backoff(http.initialBackoff(), http.maxBackoff(), () -> 0.5),
+                waits::add,
+                Clock.systemUTC()));
   }
 
   private static DeployRequest request(String ring) {
@@ -181,5 +215,32 @@ class IntuneDeployerTest {
         .isEqualTo("Graph update failed with HTTP 403: Application is not authorized");
     assertThat(denied.toString()).doesNotContain(TOKEN);
     assertThat(deployer(false).deployCommands(request("dev")).toString()).doesNotContain(TOKEN);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {429, 503})
+  void throttledRequestIsRetriedAfterRetryAfter(int refused) throws Exception {
+    refusals.add(refused);
+
+    ToolResult result = recordingDeployer().deploy(request("dev"));
+
+    assertThat(result.hosts().get(0).status()).isEqualTo(HostResult.Status.CHANGED);
+    assertThat(requests).hasSize(2);
+    // The write throttle records its short waits too; the retry waits what Retry-After requested.
+    assertThat(waits).contains(Duration.ofSeconds(2));
+    assertThat(waits).allMatch(wait -> wait.compareTo(Duration.ofSeconds(2)) <= 0);
+    assertThat(authorizations).containsOnly("Bearer " + TOKEN);
+  }
+
+  @Test
+  void throttlingThatOutlastsRetriesFails() {
+    for (int i = 0; i < 6; i++) {
+      refusals.add(429);
+    }
+
+    assertThatThrownBy(() -> recordingDeployer().deploy(request("dev")))
+        .isInstanceOf(HttpException.class)
+        .hasMessageContaining("gave up after 6 attempts")
+        .hasMessageNotContaining(TOKEN);
   }
 }

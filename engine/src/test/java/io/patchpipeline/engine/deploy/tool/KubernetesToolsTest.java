@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.patchpipeline.engine.core.InputException;
+import io.patchpipeline.engine.deploy.DeployPlan;
+import io.patchpipeline.engine.deploy.PlanLoader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -255,5 +259,33 @@ class KubernetesToolsTest {
   @SafeVarargs
   private static List<String> concat(List<String>... parts) {
     return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+  }
+
+  @Test
+  void planNamesTheKubeconfigCredential() throws Exception {
+    DeployPlan plan =
+        PlanLoader.load(
+            new ByteArrayInputStream(
+                "tool: helm\nhelm: {chart: ./chart, kubeconfigCredentialsId: ' kube-prod '}\n"
+                    .getBytes(StandardCharsets.UTF_8)),
+            "plan.yaml");
+    DeployPlan both =
+        PlanLoader.load(
+            new ByteArrayInputStream(
+                "tool: kubectl\nkubectl: {kubeconfig: /k, kubeconfigCredentialsId: kube-prod}\n"
+                    .getBytes(StandardCharsets.UTF_8)),
+            "plan.yaml");
+    DeployPlan other =
+        PlanLoader.load(
+            new ByteArrayInputStream(
+                "tool: chocolatey\nchocolatey: {kubeconfigCredentialsId: kube-prod}\n"
+                    .getBytes(StandardCharsets.UTF_8)),
+            "plan.yaml");
+
+    assertThat(KubernetesSettings.credentialsId(plan)).contains("kube-prod");
+    assertThat(KubernetesSettings.credentialsId(other)).isEmpty();
+    assertThatThrownBy(() -> KubernetesSettings.credentialsId(both))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("either kubeconfig or kubeconfigCredentialsId");
   }
 }

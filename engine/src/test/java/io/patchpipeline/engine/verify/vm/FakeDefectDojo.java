@@ -27,7 +27,14 @@ final class FakeDefectDojo implements AutoCloseable {
   static final String TOKEN = "dojo-api-key-0123456789";
 
   final Map<Long, ObjectNode> findings = new LinkedHashMap<>();
-  final List<String> requests = new ArrayList<>();
+  final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+
+  /** A scripted failure answered before the next request is handled. */
+  record Failure(int status, String retryAfter, String body) {}
+
+  /** Failures answered, one per request, before the endpoint handles requests again. */
+  final java.util.Deque<Failure> failures = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
   private final HttpServer server;
 
   FakeDefectDojo() throws IOException {
@@ -53,6 +60,14 @@ final class FakeDefectDojo implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+    Failure failure = failures.poll();
+    if (failure != null) {
+      if (!failure.retryAfter().isEmpty()) {
+        exchange.getResponseHeaders().set("Retry-After", failure.retryAfter());
+      }
+      reply(exchange, failure.status(), failure.body());
+      return;
+    }
     if (!("Token " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
       reply(exchange, 401, "{\"detail\": \"Invalid token.\"}");
       return;
@@ -117,12 +132,29 @@ final class FakeDefectDojo implements AutoCloseable {
       return;
     }
     JsonNode body = Json.mapper().readTree(exchange.getRequestBody());
+    if (body.has("mitigated") && !isDateTime(body.get("mitigated").asText())) {
+      reply(
+          exchange,
+          400,
+          "{\"mitigated\": [\"Datetime has wrong format. Use one of these formats instead:"
+              + " YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].\"]}");
+      return;
+    }
     if (body.path("active").asBoolean(false) && body.path("is_mitigated").asBoolean(false)) {
       reply(exchange, 400, "{\"non_field_errors\": [\"Active findings cannot be mitigated.\"]}");
       return;
     }
     body.fields().forEachRemaining(field -> finding.set(field.getKey(), field.getValue()));
     reply(exchange, 200, finding.toString());
+  }
+
+  private static boolean isDateTime(String text) {
+    try {
+      java.time.OffsetDateTime.parse(text);
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 
   private static Map<String, String> query(URI uri) {

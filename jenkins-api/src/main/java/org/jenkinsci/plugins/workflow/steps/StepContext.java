@@ -19,4 +19,10 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
 
   /** Persists the changed fields of the running execution with the program. */
   public abstract ListenableFuture<Void> saveState();
+
+  public abstract BodyInvoker newBodyInvoker() throws IllegalStateException;
+
+  public boolean hasBody() {
+    throw new UnsupportedOperationException();
+  }
 }

@@ -1,0 +1,6 @@
+// Mirrors org.jenkins-ci.plugins:credentials:1511.v2e3cb_0008ef0; compile-only.
+package com.cloudbees.plugins.credentials.common;
+
+/** The real type also has a nested {@code NameProvider} class. */
+public interface StandardUsernamePasswordCredentials
+    extends StandardUsernameCredentials, UsernamePasswordCredentials {}

@@ -33,7 +33,8 @@ import org.jenkinsci.plugins.workflow.support.steps.input.ApproverAction;
  * the next rollout step. The rollout state is saved in the build folder after every step, and the
  * fields here with the program. After a controller restart {@link #onResume} therefore waits only
  * the time left, leaves a running body to Jenkins, and deploys a wave again whose deployment was
- * running.
+ * running. Ticket comments and change request updates are sent on the controller after each rollout
+ * step by {@link RolloutNotices}, which reads the secrets there.
  */
 final class CanaryDeployExecution extends StepExecution {
   private static final long serialVersionUID = 1L;
@@ -49,6 +50,13 @@ final class CanaryDeployExecution extends StepExecution {
   /** The plan's tool, or null until the first rollout step has read the plan. */
   private String tool;
 
+  private String tickets;
+  private String changeRequest;
+  private String changeRequestSystem;
+
+  /** The events to send after each rollout step, or null until the plan has been read. */
+  private RolloutNotices notices;
+
   private volatile long wakeAtMillis;
   private volatile String status = "starting";
   private volatile boolean stopping;
@@ -62,6 +70,7 @@ final class CanaryDeployExecution extends StepExecution {
   private transient volatile ScheduledFuture<?> timer;
   private transient volatile Future<?> running;
   private transient CredentialLookup credentials;
+  private transient TicketStage ticketStage;
 
   CanaryDeployExecution(
       StepContext context, String plan, String approved, String kubeconfigId, String decide) {
@@ -87,6 +96,26 @@ final class CanaryDeployExecution extends StepExecution {
     this.kubeconfigId = blankToNull(kubeconfigId);
     this.decision = blankToNull(decide);
     this.credentials = credentials;
+  }
+
+  /**
+   * Sets the ticket system for wave comments, the change request to update, and the ServiceNow
+   * system that contains it. Each may be null.
+   */
+  CanaryDeployExecution withNotices(
+      String tickets, String changeRequest, String changeRequestSystem) {
+    this.tickets = blankToNull(tickets);
+    this.changeRequest = blankToNull(changeRequest);
+    this.changeRequestSystem = blankToNull(changeRequestSystem);
+    return this;
+  }
+
+  /**
+   * Sets the configured ticket systems; after a restart they come from the global configuration.
+   */
+  CanaryDeployExecution withTicketStage(TicketStage stage) {
+    this.ticketStage = stage;
+    return this;
   }
 
   @Override
@@ -163,7 +192,7 @@ final class CanaryDeployExecution extends StepExecution {
       TaskListener listener = context.get(TaskListener.class);
       FilePath workspace = context.get(FilePath.class);
       if (tool == null) {
-        readPlan(workspace);
+        readPlan(run, workspace);
       }
       if (decision != null && decidedBy == null) {
         decidedBy = decider(run, plan);
@@ -191,6 +220,10 @@ final class CanaryDeployExecution extends StepExecution {
       }
       BuildRecords.write(run, tick.record());
       DeployStates.writeState(run, plan, tick.state());
+      if (notices != null && !notices.isEmpty()) {
+        // Null only for a step saved before notices existed, which sends none.
+        notices.send(run, DeployStates.stateFile(run, plan), ticketStage(), listener.getLogger());
+      }
       // NOTE: a controller that stops between the state write above and the next saveState keeps
       // the decision with the program, and the resumed step then fails as "not awaiting a
       // decision" although the decision was applied; calling canaryDeploy again continues.
@@ -226,7 +259,8 @@ final class CanaryDeployExecution extends StepExecution {
   }
 
   /** Reads the plan's tool and kubeconfig credential, and checks them against the step's call. */
-  private void readPlan(FilePath workspace) throws IOException, InterruptedException {
+  private void readPlan(Run<?, ?> run, FilePath workspace)
+      throws IOException, InterruptedException {
     PlanFactsCallable.Facts facts = workspace.act(new PlanFactsCallable(plan));
     if (facts.isFailed()) {
       throw new AbortException(Messages.Deploy_Failed(facts.problem()));
@@ -242,7 +276,22 @@ final class CanaryDeployExecution extends StepExecution {
     } else if (!List.of("kubectl", "helm", "argo-rollouts").contains(facts.tool())) {
       throw new AbortException(Messages.Deploy_KubeconfigUnused(plan, facts.tool()));
     }
+    RolloutNotices planned =
+        RolloutNotices.of(tickets, changeRequest, changeRequestSystem, facts.change());
+    if (!planned.isEmpty()) {
+      planned.check(run, ticketStage());
+    }
+    notices = planned;
     tool = facts.tool();
+  }
+
+  private TicketStage ticketStage() {
+    if (ticketStage == null) {
+      ticketStage =
+          new TicketStage(
+              PatchPipelineConfiguration.get().getTicketSystems(), CredentialLookup.store());
+    }
+    return ticketStage;
   }
 
   /** Returns the kubeconfig credential's content, or no bytes when the rollout uses none. */

@@ -23,6 +23,9 @@ public class CanaryDeployStep extends Step {
   private String approved;
   private String kubeconfigId;
   private String decide;
+  private String tickets;
+  private String changeRequest;
+  private String changeRequestSystem;
 
   /**
    * @param plan the rollout plan (YAML), relative to the workspace
@@ -73,9 +76,49 @@ public class CanaryDeployStep extends Step {
     this.decide = decide;
   }
 
+  public String getTickets() {
+    return tickets;
+  }
+
+  /**
+   * Sets the name of a configured ticket system; each wave's outcome is commented on the tickets of
+   * the deployed units in it.
+   */
+  @DataBoundSetter
+  public void setTickets(String tickets) {
+    this.tickets = tickets;
+  }
+
+  public String getChangeRequest() {
+    return changeRequest;
+  }
+
+  /**
+   * Sets the ServiceNow change request to update, such as {@code CHG0030001}; it wins over the
+   * plan's {@code changeRequest}.
+   */
+  @DataBoundSetter
+  public void setChangeRequest(String changeRequest) {
+    this.changeRequest = changeRequest;
+  }
+
+  public String getChangeRequestSystem() {
+    return changeRequestSystem;
+  }
+
+  /**
+   * Sets the configured ServiceNow system that contains the change request; without it, the plan's
+   * {@code system} or else {@code tickets} is used.
+   */
+  @DataBoundSetter
+  public void setChangeRequestSystem(String changeRequestSystem) {
+    this.changeRequestSystem = changeRequestSystem;
+  }
+
   @Override
   public StepExecution start(StepContext context) {
-    return new CanaryDeployExecution(context, plan, approved, kubeconfigId, decide);
+    return new CanaryDeployExecution(context, plan, approved, kubeconfigId, decide)
+        .withNotices(tickets, changeRequest, changeRequestSystem);
   }
 
   @Extension

@@ -104,6 +104,22 @@ public final class Messages {
     return HOLDER.format("Deploy.BlockToolNeedsBody", plan);
   }
 
+  public static String Verify_DeliveryFailed(Object line) {
+    return HOLDER.format("Verify.DeliveryFailed", line);
+  }
+
+  public static String Deploy_InvalidChangeRequest(Object value) {
+    return HOLDER.format("Deploy.InvalidChangeRequest", value);
+  }
+
+  public static String Deploy_ChangeRequestNeedsSystem(Object reference) {
+    return HOLDER.format("Deploy.ChangeRequestNeedsSystem", reference);
+  }
+
+  public static String Deploy_NoticeFailed(Object problem) {
+    return HOLDER.format("Deploy.NoticeFailed", problem);
+  }
+
   public static String Deploy_KubeconfigUnused(Object plan, Object tool) {
     return HOLDER.format("Deploy.KubeconfigUnused", plan, tool);
   }

@@ -8,6 +8,7 @@ import io.patchpipeline.engine.http.HttpSettings;
 import io.patchpipeline.engine.record.PatchRecord;
 import io.patchpipeline.engine.record.RecordStore;
 import io.patchpipeline.engine.service.VerifySection;
+import io.patchpipeline.engine.ticket.ChangeRequestClient;
 import io.patchpipeline.engine.ticket.TicketLink;
 import io.patchpipeline.engine.ticket.TicketLinks;
 import io.patchpipeline.engine.ticket.TicketSync;
@@ -136,7 +137,44 @@ final class TicketStage {
     return closed;
   }
 
+  /**
+   * Returns the writer of the system {@code name} for the build's record, for comments that the
+   * caller sends itself, such as the rollout's wave comments.
+   *
+   * @throws AbortException when no system has that name, it is configured wrongly or its credential
+   *     is missing
+   */
+  TicketSync writer(Run<?, ?> run, String name) throws AbortException {
+    return open(run, find(name.trim()));
+  }
+
+  /**
+   * Returns a client for the change requests of the ServiceNow system {@code name}.
+   *
+   * @throws AbortException when no system has that name, it is not a ServiceNow system, it is
+   *     configured wrongly or its credential is missing
+   */
+  ChangeRequestClient changeRequests(Run<?, ?> run, String name) throws AbortException {
+    ConfiguredTicketSystem system = find(name.trim());
+    Resolved resolved = resolve(run, system);
+    try {
+      return ChangeRequestClient.of(resolved.config(), resolved.secret());
+    } catch (IllegalArgumentException e) {
+      throw new AbortException(Messages.Tickets_Invalid(system.getName(), e.getMessage()));
+    }
+  }
+
   private TicketSync open(Run<?, ?> run, ConfiguredTicketSystem system) throws AbortException {
+    Resolved resolved = resolve(run, system);
+    return TicketSync.of(
+        TicketSyncOptions.forRecord(
+            resolved.config(), resolved.secret(), BuildRecords.file(run), false));
+  }
+
+  /** A system's configuration with Jenkins' proxy settings, and its secret. */
+  private record Resolved(TicketSystemConfig config, Credentials secret) {}
+
+  private Resolved resolve(Run<?, ?> run, ConfiguredTicketSystem system) throws AbortException {
     TicketSystemConfig config;
     HttpSettings settings;
     try {
@@ -153,8 +191,7 @@ final class TicketStage {
     Credentials secret =
         system.credentials(
             credentials.secretText(run, system.getCredentialsId(), purpose).getPlainText());
-    return TicketSync.of(
-        TicketSyncOptions.forRecord(config, secret, BuildRecords.file(run), false));
+    return new Resolved(config, secret);
   }
 
   private ConfiguredTicketSystem find(String name) throws AbortException {

@@ -16,6 +16,7 @@ import io.patchpipeline.engine.verify.UnitVerdict;
 import io.patchpipeline.engine.verify.VerifyOptions;
 import io.patchpipeline.engine.verify.VerifyResult;
 import io.patchpipeline.engine.verify.VerifyService;
+import io.patchpipeline.engine.verify.vm.VmNotifications;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -51,6 +52,9 @@ final class VerifyCallable extends MasterToSlaveFileCallable<VerifyOutcome> {
    */
   private final byte[] signingKey;
 
+  /** The systems that verified units and bundles are also sent to, with their secrets. */
+  private final VerifyDeliveries deliveries;
+
   /**
    * @param stamp the name of the folder that receives this run's bundles, unique per call
    * @param attachVerified whether to send back the bundles of verified units for their tickets
@@ -60,12 +64,14 @@ final class VerifyCallable extends MasterToSlaveFileCallable<VerifyOutcome> {
       VerifySettings settings,
       byte[] signingKey,
       String stamp,
-      boolean attachVerified) {
+      boolean attachVerified,
+      VerifyDeliveries deliveries) {
     this.record = record.clone();
     this.settings = settings;
     this.signingKey = signingKey == null ? null : signingKey.clone();
     this.stamp = stamp;
     this.attachVerified = attachVerified;
+    this.deliveries = deliveries;
   }
 
   @Override
@@ -82,7 +88,7 @@ final class VerifyCallable extends MasterToSlaveFileCallable<VerifyOutcome> {
       PatchRecord updated = VerifySection.write(patchRecord, result, now);
       Path folder = settings.bundleFolder(root, stamp);
       Map<String, Path> zips =
-          new EvidenceBundles(signer, List.of())
+          new EvidenceBundles(signer, deliveries.secrets())
               .write(
                   updated,
                   root.resolve(BuildRecords.RECORD_FILE),
@@ -91,6 +97,9 @@ final class VerifyCallable extends MasterToSlaveFileCallable<VerifyOutcome> {
                   folder,
                   now,
                   verdict -> true);
+      ArrayList<String> delivered = new ArrayList<>();
+      ArrayList<String> undelivered = new ArrayList<>();
+      deliver(updated, result, zips, now, delivered, undelivered);
       LinkedHashMap<String, Object> summary = new LinkedHashMap<>(VerifySummary.toMap(result));
       summary.put("slaMet", VerifyTrend.of("", updated).slaMet());
       return new VerifyOutcome(
@@ -100,12 +109,46 @@ final class VerifyCallable extends MasterToSlaveFileCallable<VerifyOutcome> {
           result.outcome().name(),
           locations(root, zips),
           attachments(updated, result, zips),
+          delivered,
+          undelivered,
           null);
     } catch (InputException e) {
       return VerifyOutcome.failed(e.getMessage());
     } catch (IllegalArgumentException e) {
       // VerifyOptions and SigningKeys reject bad values with a message that names the value.
       return VerifyOutcome.failed(e.getMessage());
+    }
+  }
+
+  /**
+   * Notifies DefectDojo and the webhook of the verified units and uploads every bundle to the
+   * evidence store, one line per unit and system. A failure does not stop the other deliveries.
+   */
+  private void deliver(
+      PatchRecord record,
+      VerifyResult result,
+      Map<String, Path> zips,
+      Instant now,
+      List<String> delivered,
+      List<String> undelivered) {
+    for (VmNotifications.Delivery delivery :
+        deliveries.notifications().notify(record, result, now)) {
+      String line = delivery.unitId() + " " + delivery.system() + ": " + delivery.detail();
+      (delivery.delivered() ? delivered : undelivered).add(line);
+    }
+    if (!deliveries.uploads()) {
+      return;
+    }
+    for (Map.Entry<String, Path> zip : zips.entrySet()) {
+      // The bundle's folder lies beside its zip, under the same name without ".zip".
+      String name = String.valueOf(zip.getValue().getFileName());
+      Path bundle =
+          zip.getValue().resolveSibling(name.substring(0, name.length() - ".zip".length()));
+      try {
+        delivered.add(zip.getKey() + " evidence store: uploaded " + deliveries.upload(bundle));
+      } catch (IOException e) {
+        undelivered.add(zip.getKey() + " evidence store: " + e.getMessage());
+      }
     }
   }
 

@@ -23,8 +23,9 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * {@code verifyCve}: proves, unit by unit, that the CVEs of the build's record are gone, from a
  * re-scan, installed versions or both. It adds the verdicts to the record, writes an evidence
- * bundle per unit, closes the tickets of verified units with their bundle, and fails or marks the
- * build unstable while a CVE remains.
+ * bundle per unit, closes the tickets of verified units with their bundle, notifies DefectDojo and
+ * a signed webhook, uploads the bundles to S3-compatible storage, and fails or marks the build
+ * unstable while a CVE remains.
  */
 public class VerifyCveStep extends Step {
   private String rescan;
@@ -36,6 +37,14 @@ public class VerifyCveStep extends Step {
   private String tickets;
   private String signingKeyId;
   private String evidenceFolder;
+  private String defectDojoUrl;
+  private String defectDojoCredentialsId;
+  private String webhookUrl;
+  private String webhookCredentialsId;
+  private String evidenceStore;
+  private String s3Endpoint;
+  private String s3Region;
+  private String s3CredentialsId;
 
   @DataBoundConstructor
   public VerifyCveStep() {}
@@ -136,6 +145,95 @@ public class VerifyCveStep extends Step {
   @DataBoundSetter
   public void setEvidenceFolder(String evidenceFolder) {
     this.evidenceFolder = evidenceFolder;
+  }
+
+  public String getDefectDojoUrl() {
+    return defectDojoUrl;
+  }
+
+  /**
+   * Sets the DefectDojo URL, such as {@code https://defectdojo.example.com/}; the findings of each
+   * verified unit's CVEs are marked mitigated there.
+   */
+  @DataBoundSetter
+  public void setDefectDojoUrl(String defectDojoUrl) {
+    this.defectDojoUrl = defectDojoUrl;
+  }
+
+  public String getDefectDojoCredentialsId() {
+    return defectDojoCredentialsId;
+  }
+
+  /** Sets the id of the Secret text credential with the DefectDojo API key. */
+  @DataBoundSetter
+  public void setDefectDojoCredentialsId(String defectDojoCredentialsId) {
+    this.defectDojoCredentialsId = defectDojoCredentialsId;
+  }
+
+  public String getWebhookUrl() {
+    return webhookUrl;
+  }
+
+  /** Sets the URL that receives a signed {@code unit.verified} event per verified unit. */
+  @DataBoundSetter
+  public void setWebhookUrl(String webhookUrl) {
+    this.webhookUrl = webhookUrl;
+  }
+
+  public String getWebhookCredentialsId() {
+    return webhookCredentialsId;
+  }
+
+  /** Sets the id of the Secret text credential with the webhook's HMAC-SHA256 secret. */
+  @DataBoundSetter
+  public void setWebhookCredentialsId(String webhookCredentialsId) {
+    this.webhookCredentialsId = webhookCredentialsId;
+  }
+
+  public String getEvidenceStore() {
+    return evidenceStore;
+  }
+
+  /** Sets the S3-compatible storage for the bundles, as {@code s3://bucket/prefix}. */
+  @DataBoundSetter
+  public void setEvidenceStore(String evidenceStore) {
+    this.evidenceStore = evidenceStore;
+  }
+
+  public String getS3Endpoint() {
+    return s3Endpoint;
+  }
+
+  /**
+   * Sets the S3 endpoint, such as {@code http://minio.example.com:9000}; empty uses AWS in {@code
+   * s3Region}.
+   */
+  @DataBoundSetter
+  public void setS3Endpoint(String s3Endpoint) {
+    this.s3Endpoint = s3Endpoint;
+  }
+
+  public String getS3Region() {
+    return s3Region;
+  }
+
+  /** Sets the region that requests are signed for; empty is {@code us-east-1}. */
+  @DataBoundSetter
+  public void setS3Region(String s3Region) {
+    this.s3Region = s3Region;
+  }
+
+  public String getS3CredentialsId() {
+    return s3CredentialsId;
+  }
+
+  /**
+   * Sets the id of the Username with password credential: the access key id and the secret access
+   * key.
+   */
+  @DataBoundSetter
+  public void setS3CredentialsId(String s3CredentialsId) {
+    this.s3CredentialsId = s3CredentialsId;
   }
 
   @Override

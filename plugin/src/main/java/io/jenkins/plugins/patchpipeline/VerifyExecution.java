@@ -3,6 +3,7 @@ package io.jenkins.plugins.patchpipeline;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.ProxyConfiguration;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -17,7 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import jenkins.model.Jenkins;
 import jenkins.util.BuildListenerAdapter;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -45,6 +48,8 @@ final class VerifyExecution extends SynchronousNonBlockingStepExecution<Map<Stri
   private final transient TicketStage ticketStage;
   private final transient CredentialLookup credentials;
   private final transient LedgerHook ledger;
+  private final transient VerifyCveStep step;
+  private final transient Supplier<ProxyConfiguration> proxy;
 
   /**
    * @throws AbortException when the step's parameters are invalid, before anything runs
@@ -55,6 +60,21 @@ final class VerifyExecution extends SynchronousNonBlockingStepExecution<Map<Stri
       TicketStage ticketStage,
       CredentialLookup credentials,
       LedgerHook ledger)
+      throws AbortException {
+    this(step, context, ticketStage, credentials, ledger, () -> Jenkins.get().proxy);
+  }
+
+  /**
+   * @param proxy returns Jenkins' proxy configuration, or null for direct connections
+   * @throws AbortException when the step's parameters are invalid, before anything runs
+   */
+  VerifyExecution(
+      VerifyCveStep step,
+      StepContext context,
+      TicketStage ticketStage,
+      CredentialLookup credentials,
+      LedgerHook ledger,
+      Supplier<ProxyConfiguration> proxy)
       throws AbortException {
     super(context);
     try {
@@ -67,6 +87,8 @@ final class VerifyExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     this.ticketStage = ticketStage;
     this.credentials = credentials;
     this.ledger = ledger;
+    this.step = step;
+    this.proxy = proxy;
   }
 
   @Override
@@ -87,7 +109,8 @@ final class VerifyExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             settings,
             signingKey(run),
             stamp,
-            tickets != null);
+            tickets != null,
+            deliveries(run));
     VerifyOutcome outcome = workspace.act(callable);
     for (String line : outcome.messages()) {
       log.println(Messages.Console_Prefix(line));
@@ -106,8 +129,30 @@ final class VerifyExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     if (tickets != null) {
       value.put("closedTickets", closeTickets(run, outcome, log));
     }
+    report(run, outcome, log);
     decide(run, outcome, log);
     return value;
+  }
+
+  private VerifyDeliveries deliveries(Run<?, ?> run) throws AbortException {
+    boolean any =
+        step.getDefectDojoUrl() != null
+            || step.getWebhookUrl() != null
+            || step.getEvidenceStore() != null;
+    return VerifyDeliveries.of(step, run, credentials, any ? proxy.get() : null);
+  }
+
+  /** Prints each delivery, and marks the build unstable when one failed. */
+  private static void report(Run<?, ?> run, VerifyOutcome outcome, PrintStream log) {
+    for (String line : outcome.delivered()) {
+      log.println(Messages.Console_Prefix(line));
+    }
+    for (String line : outcome.undelivered()) {
+      log.println(Messages.Verify_DeliveryFailed(line));
+    }
+    if (!outcome.undelivered().isEmpty()) {
+      run.setResult(Result.UNSTABLE);
+    }
   }
 
   /** Reads the signing key from the Secret file credential, or returns null when none is set. */

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
  *     else the agent's absolute path
  * @param attachments the zip bytes of each verified unit's bundle, by unit id, when tickets are to
  *     be closed
+ * @param delivered one line per delivery to DefectDojo, the webhook or the evidence store
+ * @param undelivered one line per failed delivery, which marks the build unstable
  * @param problem the user error that stopped verification, or {@code null} when it completed
  */
 public record VerifyOutcome(
@@ -24,6 +26,8 @@ public record VerifyOutcome(
     String outcome,
     LinkedHashMap<String, String> bundles,
     LinkedHashMap<String, byte[]> attachments,
+    ArrayList<String> delivered,
+    ArrayList<String> undelivered,
     String problem)
     implements Serializable {
 
@@ -35,6 +39,8 @@ public record VerifyOutcome(
         "",
         new LinkedHashMap<>(),
         new LinkedHashMap<>(),
+        new ArrayList<>(),
+        new ArrayList<>(),
         problem);
   }
 

@@ -29,7 +29,15 @@ class VerifyCveStepTest {
             "onRemaining",
             "tickets",
             "signingKeyId",
-            "evidenceFolder");
+            "evidenceFolder",
+            "defectDojoUrl",
+            "defectDojoCredentialsId",
+            "webhookUrl",
+            "webhookCredentialsId",
+            "evidenceStore",
+            "s3Endpoint",
+            "s3Region",
+            "s3CredentialsId");
   }
 
   @Test

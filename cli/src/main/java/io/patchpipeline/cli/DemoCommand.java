@@ -34,8 +34,10 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
-        "Run Patch Pipeline on the bundled example data: detect, tickets, triage and verify, with"
-            + " the embedded defaults (no server, no credentials). Files in DIR are overwritten.")
+        "Run Patch Pipeline on the bundled example data: detect, tickets, triage, deploy (dry"
+            + " run), verify and report, with the embedded defaults (no server, no credentials)."
+            + " Each stage is printed with the command that runs it. Files in DIR are"
+            + " overwritten.")
 final class DemoCommand implements Callable<Integer> {
   /** Classpath folder of the example, with index.txt listing its files. */
   static final String RESOURCE_ROOT = "/demo/";
@@ -57,6 +59,11 @@ final class DemoCommand implements Callable<Integer> {
     out.println("== Patch Pipeline demo in " + dir + " (" + files.size() + " example files)");
     out.println();
     out.println("== 1 Detect: read the scanner reports, enrich with KEV and EPSS, prioritize");
+    out.println(
+        "$ patch-pipeline detect 'scans/*' --base-dir "
+            + dir
+            + " --kev feeds/known_exploited_vulnerabilities.json --epss feeds/epss_scores.csv"
+            + " --inventory inventory.yaml --policy patch-policy.yaml --out record.json");
     DetectResult detect = new DetectService().run(detectOptions(dir), (file, n) -> {});
     SummaryPrinter.print(detect, out);
     out.println("Record written to " + dir.resolve("record.json"));
@@ -81,7 +88,8 @@ final class DemoCommand implements Callable<Integer> {
             ledgerFile());
     code |=
         step(
-            "3 Triage: apply the policy; routine units are approved, the rest wait for a person",
+            "3 Triage: apply the policy. Only low-risk units on dev or test assets are approved"
+                + " without a person, and this data has none, so the rest wait for a person",
             "triage",
             "--record",
             record,

@@ -141,6 +141,12 @@ final class DeployCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    new OutputTarget("--state", state)
+        .input("--record", record)
+        .input("--plan", plan)
+        .input("--kubeconfig", kubeconfig)
+        .check();
+    new OutputTarget("--record", record).input("--plan", plan).check();
     DeployOptions options = options();
     Clock clock = Clock.systemUTC();
     LocalCommandRunner runner = new LocalCommandRunner().withoutVariables(secretVariables());
@@ -160,7 +166,7 @@ final class DeployCommand implements Callable<Integer> {
               err.flush();
             });
     for (Message message : result.messages()) {
-      err.println("patch-pipeline: " + message);
+      err.println("patch-pipeline: " + Terminal.safe(message.toString()));
     }
     print(result, out);
     if (!dryRun) {

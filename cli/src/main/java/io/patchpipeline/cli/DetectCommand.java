@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:the run succeeded",
       "1:units at or above the --fail-on priority exist",
-      "2:invalid input (missing file, malformed report, feed, inventory or policy)"
+      "2:invalid input (missing file, malformed report, feed, inventory or policy), or with"
+          + " --tickets a unit whose ticket could not be written"
     })
 final class DetectCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -131,6 +132,14 @@ final class DetectCommand implements Callable<Integer> {
           spec.commandLine(), "--tickets needs --out: the ticket outbox is kept beside the record");
     }
     DetectOptions options = options();
+    new OutputTarget("--out", out, options.baseDir())
+        .input("--kev", kev)
+        .input("--epss", epss)
+        .input("--inventory", inventory)
+        .input("--policy", policy)
+        .input("--previous", previous)
+        .input("--tickets", tickets)
+        .check();
     DetectResult result = new DetectService().run(options, new ProgressLine(err));
     print(result);
     ledgerOption.append(result.record(), out == null ? "record" : out.toString(), err);

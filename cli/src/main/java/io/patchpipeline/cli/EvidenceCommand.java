@@ -4,7 +4,6 @@ import io.patchpipeline.engine.evidence.BundleCheck;
 import io.patchpipeline.engine.evidence.BundleVerifier;
 import io.patchpipeline.engine.evidence.EvidenceSigner;
 import io.patchpipeline.engine.evidence.EvidenceZip;
-import io.patchpipeline.engine.service.SigningKeys;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,10 +54,11 @@ final class EvidenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      Optional<EvidenceSigner> signer =
-          signingKey == null
-              ? Optional.empty()
-              : Optional.of(SigningKeys.signer(Files.readAllBytes(signingKey)));
+      Optional<EvidenceSigner> signer = InputFiles.signer(signingKey);
+      if (!Files.exists(bundle)) {
+        throw new io.patchpipeline.engine.core.InputException(
+            "BUNDLE", "", Terminal.safe(bundle.toString()) + ": file or folder not found");
+      }
       BundleCheck check =
           Files.isDirectory(bundle)
               ? BundleVerifier.verify(bundle, signer)

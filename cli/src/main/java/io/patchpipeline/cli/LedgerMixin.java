@@ -57,11 +57,15 @@ final class LedgerMixin {
   }
 
   LedgerOptions options(Function<String, String> environment) {
-    if (!ledger.startsWith("jdbc:")) {
-      return LedgerOptions.h2(Path.of(ledger).toAbsolutePath());
-    }
-    String password = passwordEnv == null ? "" : environment.apply(passwordEnv);
-    return new LedgerOptions(ledger, user, password == null ? "" : password);
+    boolean jdbc = ledger.startsWith("jdbc:");
+    return LedgerAccess.options(
+        jdbc ? null : Path.of(ledger),
+        jdbc ? ledger : null,
+        user,
+        passwordEnv,
+        environment,
+        "--ledger",
+        "--ledger-password-env");
   }
 
   /** Appends the events of the record written at {@code recordFile}, when --ledger is given. */
@@ -77,7 +81,7 @@ final class LedgerMixin {
       return;
     }
     LedgerOptions options = options(System::getenv);
-    try (Ledger open = Ledger.open(options)) {
+    try (Ledger open = LedgerAccess.open(options)) {
       int added = LedgerFeed.append(open, record, recordName);
       out.println("Ledger " + options.safeUrl() + ": " + added + " new events");
       out.flush();

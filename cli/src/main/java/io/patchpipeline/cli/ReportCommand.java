@@ -3,7 +3,6 @@ package io.patchpipeline.cli;
 import io.patchpipeline.engine.ledger.HtmlReport;
 import io.patchpipeline.engine.ledger.Ledger;
 import io.patchpipeline.engine.ledger.LedgerFeed;
-import io.patchpipeline.engine.ledger.LedgerOptions;
 import io.patchpipeline.engine.record.RecordStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +20,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Add the record's units and their ticket and verification events to the SLA ledger, then"
-            + " write an HTML report (no external resources) of MTTR, SLA compliance and backlog.")
+            + " write an HTML report (no external resources) of MTTR, SLA compliance and backlog.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the report was written",
+      "2:invalid input (missing or malformed record, invalid option)",
+      "3:the ledger database could not be reached"
+    })
 final class ReportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -38,7 +43,9 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--jdbc-url",
       paramLabel = "URL",
-      description = "A shared PostgreSQL ledger instead, such as jdbc:postgresql://db/ledger.")
+      description =
+          "A shared PostgreSQL ledger instead, such as jdbc:postgresql://db:5432/ledger. Only"
+              + " jdbc:postgresql: URLs are accepted.")
   String jdbcUrl;
 
   @Option(names = "--jdbc-user", paramLabel = "NAME", description = "The database user.")
@@ -55,8 +62,17 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    new OutputTarget("--out", out)
+        .input("--record", record)
+        .input("--ledger", ledgerFile())
+        .check();
+    if (record != null) {
+      InputFiles.requireFile("--record", record);
+    }
     Instant now = Instant.now();
-    try (Ledger open = Ledger.open(options())) {
+    try (Ledger open =
+        LedgerAccess.open(
+            LedgerAccess.options(ledger, jdbcUrl, jdbcUser, passwordEnv, System::getenv))) {
       if (record != null) {
         LedgerFeed.append(open, RecordStore.read(record), record.toString());
       }
@@ -69,11 +85,8 @@ final class ReportCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private LedgerOptions options() {
-    if (jdbcUrl == null) {
-      return LedgerOptions.h2(ledger.toAbsolutePath());
-    }
-    String password = passwordEnv == null ? "" : System.getenv(passwordEnv);
-    return new LedgerOptions(jdbcUrl, jdbcUser, password == null ? "" : password);
+  /** Returns the H2 database file of {@code --ledger}, which H2 names with this extension. */
+  private Path ledgerFile() {
+    return ledger.resolveSibling(ledger.getFileName() + ".mv.db");
   }
 }

@@ -59,6 +59,8 @@ final class TriageApproveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // An --out equal to --record is allowed: it is what the command does without --out.
+    new OutputTarget("--out", out).check();
     ApprovalOptions options =
         new ApprovalOptions(
             record,
@@ -74,13 +76,22 @@ final class TriageApproveCommand implements Callable<Integer> {
             Clock.systemUTC());
     TriageSection section = TriageService.approve(options);
     PrintWriter out = spec.commandLine().getOut();
+    List<String> pending = section.pendingIds();
+    List<String> stillPending = units.stream().filter(pending::contains).toList();
     out.println(
         (emergencyBypass ? "Canary bypass approved for " : "Approved ")
             + String.join(", ", units)
             + " by "
             + approver
             + ". Still waiting: "
-            + (section.pendingIds().isEmpty() ? "none" : String.join(", ", section.pendingIds())));
+            + (pending.isEmpty() ? "none" : String.join(", ", pending)));
+    if (emergencyBypass && !stillPending.isEmpty()) {
+      // The bypass only skips the canary; the unit itself still needs a normal approval.
+      out.println(
+          String.join(", ", stillPending)
+              + " still needs an approval (triage approve without --emergency-bypass) before it"
+              + " is deployed.");
+    }
     int code = ExitCodes.OK;
     if (ticketOptions.commentTickets) {
       code =

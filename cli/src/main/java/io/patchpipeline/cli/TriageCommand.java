@@ -87,6 +87,22 @@ final class TriageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for --format: '" + format + "'; expected text or json");
+    }
+    new OutputTarget("--out", out)
+        .input("--policy", policy)
+        .input("--inventory", inventory)
+        .input("--ssvc", ssvc)
+        .input("--against", against)
+        .input("--tickets", ticketOptions.tickets)
+        .check();
+    InputFiles.requireFile("--record", record);
+    if (against != null) {
+      InputFiles.requireFile("--against", against);
+    }
     TriageOptions options =
         TriageOptions.builder(record)
             .policy(policy)
@@ -101,7 +117,8 @@ final class TriageCommand implements Callable<Integer> {
     TriageResult result = TriageService.triage(options);
     PrintWriter err = spec.commandLine().getErr();
     for (Message message : result.messages().list()) {
-      err.println(message);
+      err.println(
+          "patch-pipeline: " + (dryRun ? "dry run: " : "") + Terminal.safe(message.toString()));
     }
     PrintWriter stdout = spec.commandLine().getOut();
     if (format.equals("json")) {

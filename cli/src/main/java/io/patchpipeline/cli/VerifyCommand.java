@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:every unit is verified, or --on-remaining unstable/ignore",
       "1:a CVE remains or is unknown and --on-remaining is fail",
-      "2:invalid input"
+      "2:invalid input",
+      "3:a ticket system failed; the verdicts are saved in the record"
     })
 final class VerifyCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -119,7 +120,24 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PatchRecord patchRecord = RecordStore.read(record);
+    // Every option is checked before the verification, so that a bad one costs no work.
+    java.util.Optional<io.patchpipeline.engine.evidence.EvidenceSigner> signer =
+        InputFiles.signer(signingKey);
+    if (evidence != null
+        && java.nio.file.Files.exists(evidence)
+        && !java.nio.file.Files.isDirectory(evidence)) {
+      throw new InputException(
+          "--evidence", "", Terminal.safe(evidence.toString()) + ": is a file, expected a folder");
+    }
+    TicketSync sync = closeTickets ? TicketTarget.open(record, tickets, system, environment) : null;
+    List<String> secrets = new ArrayList<>(knownSecrets());
+    if (tickets != null) {
+      secrets.addAll(TicketTarget.secrets(tickets, system, environment));
+    }
+    VmNotifications notifications = notify.build(environment);
+    PatchRecord patchRecord = RecordStore.read(InputFiles.requireFile("--record", record));
+    rescans.forEach(rescan -> InputFiles.requireFile("--rescan", rescan));
+    advisories.forEach(advisory -> InputFiles.requireFile("--advisory", advisory));
     VerifyOptions options;
     try {
       options =
@@ -130,23 +148,33 @@ final class VerifyCommand implements Callable<Integer> {
     VerifyResult result = new VerifyService().verify(patchRecord, options);
     print(result);
     java.time.Instant now = java.time.Instant.now();
+    // The verdicts are saved first, so that a failed evidence write or ticket close keeps them.
     PatchRecord updated = VerifySection.write(patchRecord, result, now);
-    VmNotifications notifications = notify.build(environment);
+    RecordStore.write(record, updated);
     java.util.Map<String, Path> bundles =
         evidence == null && !evidenceStore.isSet()
             ? java.util.Map.of()
-            : writeEvidence(updated, result, now);
-    if (closeTickets) {
-      updated = close(updated, result, bundles);
+            : writeEvidence(updated, result, now, signer, secrets);
+    int closeFailures = 0;
+    if (sync != null) {
+      ClosedTickets closed = close(sync, updated, result, bundles);
+      updated = closed.record();
+      closeFailures = closed.failed();
+      RecordStore.write(record, updated);
     }
-    RecordStore.write(record, updated);
     ledgerOption.append(updated, record.toString(), spec.commandLine().getOut());
     boolean delivered = notify(notifications, updated, result, now);
+    if (closeFailures > 0) {
+      return ExitCodes.EXTERNAL_FAILURE;
+    }
     if (result.outcome() == VerifyResult.Outcome.FAILED) {
       return ExitCodes.THRESHOLD;
     }
     return delivered ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
   }
+
+  /** The record after closing tickets, and how many closes failed. */
+  private record ClosedTickets(PatchRecord record, int failed) {}
 
   /** Notifies the configured VM systems; returns false when a delivery failed. */
   private boolean notify(
@@ -199,22 +227,24 @@ final class VerifyCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** Writes a bundle for each verified unit and returns the zip files by unit id. */
+  /**
+   * Writes a bundle for each verified unit and returns the zip files by unit id. A bundle that
+   * contains the signing key or one of {@code secrets} is rejected.
+   */
   private java.util.Map<String, Path> writeEvidence(
-      PatchRecord patchRecord, VerifyResult result, java.time.Instant now) throws Exception {
-    java.util.Optional<io.patchpipeline.engine.evidence.EvidenceSigner> signer =
-        signingKey == null
-            ? java.util.Optional.empty()
-            : java.util.Optional.of(
-                io.patchpipeline.engine.service.SigningKeys.signer(
-                    java.nio.file.Files.readAllBytes(signingKey)));
+      PatchRecord patchRecord,
+      VerifyResult result,
+      java.time.Instant now,
+      java.util.Optional<io.patchpipeline.engine.evidence.EvidenceSigner> signer,
+      List<String> secrets)
+      throws Exception {
     Path root =
         evidence != null
             ? evidence
             : java.nio.file.Files.createTempDirectory("patch-pipeline-evidence");
     Path folder = root.resolve(now.toString().replace(':', '-'));
     java.util.Map<String, Path> zips =
-        new EvidenceBundles(signer, knownSecrets())
+        new EvidenceBundles(signer, secrets)
             .write(patchRecord, record, result, rescans, folder, now, UnitVerdict::verified);
     for (java.util.Map.Entry<String, Path> zip : zips.entrySet()) {
       String zipFile = zip.getValue().toString();
@@ -241,30 +271,57 @@ final class VerifyCommand implements Callable<Integer> {
         secrets.add(value.strip());
       }
     }
+    if (ledgerOption.passwordEnv != null) {
+      String password = environment.apply(ledgerOption.passwordEnv);
+      if (password != null && !password.isEmpty()) {
+        secrets.add(password);
+      }
+    }
     return secrets;
   }
 
-  private PatchRecord close(
-      PatchRecord patchRecord, VerifyResult result, java.util.Map<String, Path> bundles)
-      throws Exception {
-    TicketSync sync = TicketTarget.open(record, tickets, system, environment);
+  /**
+   * Closes the ticket of each verified unit that has an open one. A failed close is reported for
+   * its unit and stays pending in the outbox, and the other units are still closed.
+   */
+  private ClosedTickets close(
+      TicketSync sync,
+      PatchRecord patchRecord,
+      VerifyResult result,
+      java.util.Map<String, Path> bundles) {
     PatchRecord current = patchRecord;
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int failed = 0;
     for (UnitVerdict unit : result.units()) {
       java.util.Optional<TicketLink> link = TicketLinks.of(current).unit(unit.unitId());
       if (!unit.verified() || link.isEmpty() || link.get().status().equals("closed")) {
         continue;
       }
       String text = VerifySection.closingComment(current, unit.unitId());
-      current =
-          sync.close(
-              current,
-              unit.unitId(),
-              text,
-              java.util.Optional.ofNullable(bundles.get(unit.unitId())));
-      out.println("Closed " + link.get().key() + " for " + unit.unitId());
+      try {
+        current =
+            sync.close(
+                current,
+                unit.unitId(),
+                text,
+                java.util.Optional.ofNullable(bundles.get(unit.unitId())));
+        out.println("Closed " + link.get().key() + " for " + unit.unitId());
+      } catch (java.io.IOException | RuntimeException e) {
+        failed++;
+        err.println(
+            "patch-pipeline: error: "
+                + unit.unitId()
+                + ": ticket "
+                + Terminal.safe(link.get().key())
+                + " was not closed: "
+                + Terminal.safe(String.valueOf(e.getMessage()))
+                + ". The close is pending in "
+                + io.patchpipeline.engine.ticket.Outbox.besideRecord(record)
+                + "; run verify again to retry it.");
+      }
     }
-    return current;
+    return new ClosedTickets(current, failed);
   }
 
   private List<VerifyOptions.InventoryInput> inventories() {
@@ -284,7 +341,19 @@ final class VerifyCommand implements Callable<Integer> {
             "",
             "unknown format '" + parts[0] + "'; expected ansible, dpkg, rpm, apk or uname");
       }
-      inputs.add(new VerifyOptions.InventoryInput(Path.of(parts[2]), format, parts[1]));
+      Path file = Path.of(parts[2]);
+      if (!java.nio.file.Files.exists(file)) {
+        throw new InputException(
+            "--installed",
+            "",
+            Terminal.safe(value)
+                + ": file '"
+                + Terminal.safe(parts[2])
+                + "' not found; expected FORMAT:HOST:FILE such as dpkg:db-01:db-01.txt");
+      }
+      inputs.add(
+          new VerifyOptions.InventoryInput(
+              InputFiles.requireFile("--installed", file), format, parts[1]));
     }
     return inputs;
   }

@@ -14,6 +14,7 @@ class DemoCommandTest {
     CommandTester run = CommandTester.run("demo", "--dir", dir.resolve("demo").toString());
     assertThat(run.exitCode).as(run.err).isZero();
     assertThat(run.out).contains("== 1 Detect");
+    assertThat(run.out).contains("$ patch-pipeline detect 'scans/*' --base-dir ");
     assertThat(run.out).contains("8 remediation units");
     assertThat(run.out).contains("== 2 Tickets").contains("3 created, 0 updated");
     assertThat(run.out)

@@ -135,9 +135,30 @@ class DeployCommandTest {
 
     assertThat(result.exitCode).isZero();
     assertThat(result.out)
-        .contains("wave 1 (canary), starts at +PT0S at the earliest: app1")
-        .contains("wave 2 (canary), starts at +PT5M at the earliest: app2")
+        .contains("wave 1 (canary), starts at +0s at the earliest: app1")
+        .contains("hold 5m after each")
+        .contains("wave 2 (canary), starts at +5m at the earliest: app2")
         .contains("--limit app2 -e @patch-vars.json");
+  }
+
+  @Test
+  void unknownUnitIsNamed() throws IOException {
+    Path record = record(true);
+    Path plan = plan("tool: ansible\nansible:\n  playbook: patch.yml\n  inventory: hosts.ini\n");
+
+    CommandTester result =
+        CommandTester.run(
+            "deploy",
+            "--record",
+            record.toString(),
+            "--plan",
+            plan.toString(),
+            "--approved",
+            "PP-0000000000",
+            "--dry-run");
+
+    assertThat(result.exitCode).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(result.err).contains("no such unit 'PP-0000000000' in the record");
   }
 
   @Test

@@ -56,7 +56,7 @@ class TriageCommandTest {
     assertThat(out.toString())
         .contains("Waiting for approval by incident-commanders,security-team:")
         .contains("PP-p0 P0 openssl -> 3.0.7: CVE-2026-1; KEV true; EPSS 0.900");
-    assertThat(err.toString()).contains("Triaged 2 units");
+    assertThat(err.toString()).contains("patch-pipeline: Triaged 2 units");
     TriageSection section = TriageRecords.read(RecordStore.read(record), "r").orElseThrow();
     assertThat(section.pendingIds()).containsExactly("PP-p0", "PP-p2");
   }
@@ -77,6 +77,7 @@ class TriageCommandTest {
             yesterday.toString());
 
     assertThat(code).isEqualTo(0);
+    assertThat(err.toString()).contains("patch-pipeline: dry run: Triaged 2 units");
     assertThat(Files.readAllBytes(record)).isEqualTo(before);
     assertThat(out.toString())
         .contains("Dry run: the record was not changed.")
@@ -120,6 +121,36 @@ class TriageCommandTest {
     TriageSection section = TriageRecords.read(RecordStore.read(record), "r").orElseThrow();
     assertThat(section.approvals()).hasSize(1);
     assertThat(section.approvals().get(0).channel().name()).isEqualTo("CLI");
+  }
+
+  @Test
+  void bypassOfPendingUnitSaysApprovalIsStillNeeded() throws IOException {
+    assertThat(run("triage", "--record", record.toString(), "--started-by", "alice")).isZero();
+
+    int code =
+        run(
+            "triage",
+            "approve",
+            "PP-p0",
+            "--record",
+            record.toString(),
+            "--approver",
+            "bob",
+            "--reason",
+            "exploited in the wild",
+            "--emergency-bypass");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("PP-p0 still needs an approval (triage approve without --emergency-bypass)");
+  }
+
+  @Test
+  void unknownFormatIsRejected() {
+    int code = run("triage", "--record", record.toString(), "--format", "yaml");
+
+    assertThat(code).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(err.toString()).contains("Invalid value for --format: 'yaml'");
   }
 
   @Test

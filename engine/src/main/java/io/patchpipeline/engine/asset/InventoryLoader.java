@@ -1,6 +1,7 @@
 package io.patchpipeline.engine.asset;
 
 import io.patchpipeline.engine.core.InputException;
+import io.patchpipeline.engine.core.JsonProblems;
 import io.patchpipeline.engine.core.Messages;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,11 +33,11 @@ public final class InventoryLoader {
         new InventoryYamlReader(name, inventory).read(reader);
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new InputException(
-          name,
-          InventoryYamlReader.position(e.getLocation()),
-          "invalid YAML: " + e.getOriginalMessage(),
-          e);
+      String problem = JsonProblems.problem(e, null);
+      if (problem.contains("larger than the limit")) {
+        problem += "; use CSV for large inventories (docs/inventory.md)";
+      }
+      throw new InputException(name, JsonProblems.position(e), problem, e);
     } catch (IOException e) {
       throw new InputException(name, "", "cannot read the inventory: " + e.getMessage(), e);
     }

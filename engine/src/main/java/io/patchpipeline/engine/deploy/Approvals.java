@@ -40,6 +40,14 @@ public record Approvals(List<String> unitIds, boolean emergency) {
     List<String> approved = triage.get().approvedIds();
     List<String> ids = explicit.orElse(approved);
     for (String id : ids) {
+      if (record.unit(id).isEmpty()) {
+        throw new InputException(
+            recordName,
+            "/units",
+            id.isBlank()
+                ? "an empty unit id was given; expected unit ids such as PP-0123456789"
+                : "no such unit '" + id + "' in the record; check the unit id");
+      }
       if (!approved.contains(id)) {
         throw new InputException(
             recordName,

@@ -29,7 +29,7 @@ final class DryRun {
             + " waves with "
             + plan.tool()
             + ", hold "
-            + plan.hold()
+            + PlanNodes.format(plan.hold())
             + " after each, on failure "
             + plan.onFailure().name().toLowerCase(java.util.Locale.ROOT));
     for (DeployItem item : items) {
@@ -51,7 +51,7 @@ final class DryRun {
               + " ("
               + wave.kind().name().toLowerCase(java.util.Locale.ROOT)
               + "), starts at +"
-              + offset
+              + PlanNodes.format(offset)
               + " at the earliest: "
               + String.join(", ", wave.hosts()));
       DeployRequest request = new DeployRequest(wave.name(), wave.hosts(), items, false);

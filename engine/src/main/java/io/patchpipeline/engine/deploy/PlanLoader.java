@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Json;
+import io.patchpipeline.engine.core.JsonProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -86,8 +88,7 @@ public final class PlanLoader {
               .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
               .readTree(in);
     } catch (JsonProcessingException e) {
-      String position = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
-      throw new InputException(name, position, "not a YAML plan: " + e.getOriginalMessage(), e);
+      throw JsonProblems.error(name, "not a YAML plan", e);
     }
     if (tree == null || !tree.isObject()) {
       throw new InputException(name, "", "not a rollout plan; expected a YAML mapping");
@@ -143,8 +144,12 @@ public final class PlanLoader {
     for (int i = 0; i < hosts.size(); i++) {
       DeployNames.host(hosts.get(i), nodes.file(), nodes.pointer(key) + "/" + i);
     }
-    if (hosts.stream().distinct().count() != hosts.size()) {
-      throw nodes.error(key, "a host is listed twice");
+    // Host names are case-insensitive, so web01 and WEB01 are the same host.
+    Set<String> seen = new HashSet<>();
+    for (String host : hosts) {
+      if (!seen.add(host.toLowerCase(Locale.ROOT))) {
+        throw nodes.error(key, "host '" + host + "' is listed twice");
+      }
     }
     return hosts;
   }

@@ -153,6 +153,33 @@ public final class PlanNodes {
     }
   }
 
+  /**
+   * Formats {@code duration} in the plan's notation, such as {@code 15m} or {@code 1h30m}, so that
+   * messages show holds as a plan author writes them.
+   */
+  public static String format(Duration duration) {
+    if (duration.isZero()) {
+      return "0s";
+    }
+    if (duration.toMillisPart() != 0 || duration.isNegative()) {
+      return duration.toMillis() + "ms";
+    }
+    StringBuilder text = new StringBuilder();
+    if (duration.toDays() > 0) {
+      text.append(duration.toDays()).append('d');
+    }
+    if (duration.toHoursPart() > 0) {
+      text.append(duration.toHoursPart()).append('h');
+    }
+    if (duration.toMinutesPart() > 0) {
+      text.append(duration.toMinutesPart()).append('m');
+    }
+    if (duration.toSecondsPart() > 0) {
+      text.append(duration.toSecondsPart()).append('s');
+    }
+    return text.toString();
+  }
+
   /** Reads a host count ({@code 3}) or percentage ({@code 25%}). */
   public WaveSize size(JsonNode value, String pointer) {
     Matcher matcher = SIZE.matcher(value.asText().trim());

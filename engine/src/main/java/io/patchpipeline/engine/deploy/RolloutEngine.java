@@ -174,7 +174,13 @@ public final class RolloutEngine {
     if (!plan.hold().isZero()) {
       context
           .progress()
-          .report(wave.name() + ": holding until " + deadline + " (" + plan.hold() + ")");
+          .report(
+              wave.name()
+                  + ": holding until "
+                  + deadline
+                  + " ("
+                  + PlanNodes.format(plan.hold())
+                  + ")");
     }
     return save(state.withWave(wave.verified(lines, deadline, now()), now()));
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.patchpipeline.engine.core.AtomicFiles;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Json;
+import io.patchpipeline.engine.core.JsonProblems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,7 @@ public final class StateFile implements StateStore {
       }
       return Optional.of(state);
     } catch (JsonProcessingException e) {
-      throw new InputException(
-          file.toString(), "", "not a rollout state: " + e.getOriginalMessage(), e);
+      throw JsonProblems.error(file.toString(), "not a rollout state", e);
     }
   }
 

@@ -104,8 +104,11 @@ public final class Credentials {
     };
   }
 
-  /** Returns every form in which the secret could show up in text, for {@link Redactor}. */
-  List<String> secretForms() {
+  /**
+   * Returns every form in which the secret could show up in text, for {@link Redactor} and evidence
+   * checks.
+   */
+  public List<String> secretForms() {
     List<String> forms = new ArrayList<>();
     if (scheme == Scheme.NONE) {
       return forms;

@@ -2,6 +2,7 @@ package io.patchpipeline.engine.intel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.patchpipeline.engine.core.InputException;
+import io.patchpipeline.engine.core.JsonProblems;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -73,11 +74,7 @@ public final class EpssLoader {
       }
       return input.sha256();
     } catch (JsonProcessingException e) {
-      throw new InputException(
-          name,
-          EpssJsonReader.position(e.getLocation()),
-          "invalid EPSS JSON: " + e.getOriginalMessage(),
-          e);
+      throw JsonProblems.error(name, "invalid EPSS JSON", e);
     } catch (EOFException | ZipException e) {
       throw new InputException(
           name, "", "the gzip data is truncated or corrupt; download the file again", e);

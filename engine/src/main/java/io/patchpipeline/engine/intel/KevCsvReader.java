@@ -58,13 +58,13 @@ final class KevCsvReader {
   }
 
   private Map<String, String> fields(List<String> names, CsvRows.Row row) {
-    if (row.values().size() > names.size()) {
+    if (row.values().size() != names.size()) {
       throw new InputException(
           file,
           "line " + row.line(),
           "found "
               + row.values().size()
-              + " columns; expected at most "
+              + " columns; expected "
               + names.size()
               + " as in the header");
     }

@@ -2,6 +2,7 @@ package io.patchpipeline.engine.intel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.patchpipeline.engine.core.InputException;
+import io.patchpipeline.engine.core.JsonProblems;
 import io.patchpipeline.engine.core.Messages;
 import java.io.EOFException;
 import java.io.IOException;
@@ -44,11 +45,7 @@ public final class KevLoader {
               json ? "" : KevCsvReader.DERIVED_VERSION_NOTE);
       return new LoadedFeed<>(table, info);
     } catch (JsonProcessingException e) {
-      throw new InputException(
-          name,
-          EpssJsonReader.position(e.getLocation()),
-          "invalid KEV JSON: " + e.getOriginalMessage(),
-          e);
+      throw JsonProblems.error(name, "invalid KEV JSON", e);
     } catch (EOFException | ZipException e) {
       throw new InputException(
           name, "", "the gzip data is truncated or corrupt; download the file again", e);

@@ -14,6 +14,7 @@ import io.patchpipeline.engine.asset.Exposure;
 import io.patchpipeline.engine.core.Hashing;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Json;
+import io.patchpipeline.engine.core.JsonProblems;
 import io.patchpipeline.engine.core.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +40,19 @@ public final class PolicyLoader {
   private static final Duration MAX_DURATION = Duration.ofDays(3653);
 
   private PolicyLoader() {}
+
+  /**
+   * Loads the policy file {@code name} from {@code baseDir}, or the preset of that name when no
+   * such file exists, so that every command accepts the same preset names.
+   */
+  public static Policy resolve(Path baseDir, String name) throws IOException {
+    Path file = baseDir.resolve(name);
+    Optional<Policy> preset = Presets.byName(name);
+    if (!Files.exists(file) && preset.isPresent()) {
+      return preset.get();
+    }
+    return load(file);
+  }
 
   public static Policy load(Path file) throws IOException {
     byte[] bytes;
@@ -85,8 +100,7 @@ public final class PolicyLoader {
               : "invalid value for " + fieldPath(e) + "; expected " + expected(e.getTargetType());
       throw new InputException(name, position(e), problem, e);
     } catch (JsonProcessingException e) {
-      String firstLine = e.getOriginalMessage().lines().findFirst().orElse("");
-      throw new InputException(name, position(e), "invalid YAML: " + firstLine, e);
+      throw new InputException(name, position(e), JsonProblems.problem(e, null), e);
     }
     if (file == null) {
       throw new InputException(name, "line 1", "the policy file is empty; expected a YAML mapping");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.patchpipeline.engine.core.AtomicFiles;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Json;
+import io.patchpipeline.engine.core.JsonProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,8 +48,7 @@ public final class RecordStore {
     try {
       tree = Json.mapper().readTree(in);
     } catch (JsonProcessingException e) {
-      throw new InputException(
-          name, position(e), "not a JSON record: " + e.getOriginalMessage(), e);
+      throw JsonProblems.error(name, "not a JSON record", e);
     }
     if (tree == null || !tree.isObject() || !tree.has("schemaVersion")) {
       throw new InputException(
@@ -68,15 +68,9 @@ public final class RecordStore {
     try {
       record = Json.mapper().treeToValue(tree, PatchRecord.class);
     } catch (JsonProcessingException e) {
-      throw new InputException(name, position(e), "invalid record: " + e.getOriginalMessage(), e);
+      throw JsonProblems.error(name, "invalid record", e, tree);
     }
     UnitIds.check(name, record.units());
     return record;
-  }
-
-  private static String position(JsonProcessingException e) {
-    return e.getLocation() == null
-        ? ""
-        : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Json;
+import io.patchpipeline.engine.core.JsonProblems;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -238,11 +239,7 @@ final class JsonCursor implements Closeable {
         location == null
             ? position()
             : "line " + location.getLineNr() + ", column " + location.getColumnNr();
-    String problem = e.getOriginalMessage();
-    if (problem != null && problem.startsWith("Unexpected end-of-input")) {
-      problem = "the file ends early, it may be truncated (" + problem + ")";
-    }
-    return new InputException(file, where, "invalid JSON: " + problem, e);
+    return new InputException(file, where, JsonProblems.problem(e, null), e);
   }
 
   private static String describe(JsonToken token) {

@@ -4,11 +4,13 @@ import io.patchpipeline.engine.core.InputException;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -32,11 +34,22 @@ final class ReportFiles {
   }
 
   private static List<Path> expand(Path baseDir, String pattern) throws IOException {
+    // A file really named like a glob, such as scan[1].json, is read as it is.
+    Optional<Path> literal = literalFile(baseDir, pattern);
+    if (literal.isPresent()) {
+      return List.of(literal.get());
+    }
     if (!isGlob(pattern)) {
       Path file = baseDir.resolve(pattern).normalize();
       if (Files.isDirectory(file)) {
         throw new InputException(
             pattern, "", "is a folder; expected a report file or a glob such as " + pattern + "/*");
+      }
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw new InputException(
+            pattern,
+            "",
+            "is not a regular file (such as a device or a fifo); expected a report file");
       }
       if (!Files.isRegularFile(file)) {
         throw new InputException(pattern, "", "report file not found");
@@ -44,10 +57,17 @@ final class ReportFiles {
       return List.of(file);
     }
     String normalized = pattern.replace('\\', '/');
-    Path root = baseDir.resolve(fixedPrefix(normalized)).normalize();
+    String prefix = fixedPrefix(normalized);
+    // The glob after the fixed folders is matched against paths relative to those folders, so
+    // that a prefix such as ../scans or an absolute path works like any other.
+    String rest =
+        prefix.isEmpty() || prefix.equals("/")
+            ? normalized.substring(prefix.length())
+            : normalized.substring(prefix.length() + 1);
+    Path root = baseDir.resolve(prefix).normalize();
     PathMatcher matcher;
     try {
-      matcher = FileSystems.getDefault().getPathMatcher("glob:" + normalized);
+      matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
     } catch (IllegalArgumentException e) {
       String reason =
           e instanceof java.util.regex.PatternSyntaxException syntax
@@ -59,7 +79,7 @@ final class ReportFiles {
     if (Files.isDirectory(root)) {
       try (Stream<Path> walk = Files.walk(root)) {
         walk.filter(Files::isRegularFile)
-            .filter(p -> matcher.matches(Path.of(relative(baseDir, p))))
+            .filter(p -> matcher.matches(Path.of(relative(root, p))))
             .sorted()
             .forEach(matches::add);
       }
@@ -78,6 +98,15 @@ final class ReportFiles {
     return shown.toString().replace('\\', '/');
   }
 
+  private static Optional<Path> literalFile(Path baseDir, String pattern) {
+    try {
+      Path file = baseDir.resolve(pattern).normalize();
+      return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
   private static boolean isGlob(String pattern) {
     return pattern.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
   }
@@ -88,6 +117,9 @@ final class ReportFiles {
       wildcard++;
     }
     int slash = pattern.lastIndexOf('/', wildcard);
+    if (slash == 0) {
+      return "/";
+    }
     return slash < 0 ? "" : pattern.substring(0, slash);
   }
 }

@@ -20,6 +20,7 @@ import io.patchpipeline.engine.policy.Policy;
 import io.patchpipeline.engine.policy.PolicyLoader;
 import io.patchpipeline.engine.policy.Presets;
 import io.patchpipeline.engine.record.InputFile;
+import io.patchpipeline.engine.triage.TriagePolicies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Loads the policy, threat data and inventory that Detect options name, and adds each file with its
@@ -41,11 +43,10 @@ public final class Sources {
       return Presets.defaultPolicy();
     }
     String name = options.policy().get();
-    Path file = options.baseDir().resolve(name);
-    if (!Files.exists(file) && Presets.byName(name).isPresent()) {
-      return Presets.byName(name).get();
-    }
-    return PolicyLoader.load(file);
+    Policy policy = PolicyLoader.resolve(options.baseDir(), name);
+    // The triage rules are compiled now, so that a bad rule fails at detect, not at triage.
+    TriagePolicies.of(policy);
+    return policy;
   }
 
   /** Loads KEV and EPSS where the options name them; either may stay absent (unknown). */
@@ -54,8 +55,9 @@ public final class Sources {
     Optional<EpssTable> epss = Optional.empty();
     Optional<KevCatalog> kev = Optional.empty();
     if (options.epss().isPresent()) {
+      Path file = existing(options, options.epss().get(), "EPSS");
       LoadedFeed<EpssTable> loaded =
-          EpssLoader.load(existing(options, options.epss().get(), "EPSS"));
+          asGiven(options.epss().get(), file, () -> EpssLoader.load(file));
       record(inputs, "epss", loaded.info(), options.epss().get());
       epss = Optional.of(loaded.data());
     } else if (options.download()) {
@@ -65,8 +67,9 @@ public final class Sources {
       epss = Optional.of(loaded.data());
     }
     if (options.kev().isPresent()) {
+      Path file = existing(options, options.kev().get(), "KEV");
       LoadedFeed<KevCatalog> loaded =
-          KevLoader.load(existing(options, options.kev().get(), "KEV"), messages);
+          asGiven(options.kev().get(), file, () -> KevLoader.load(file, messages));
       record(inputs, "kev", loaded.info(), options.kev().get());
       kev = Optional.of(loaded.data());
     } else if (options.download()) {
@@ -125,7 +128,8 @@ public final class Sources {
       return Inventory.empty();
     }
     Path file = existing(options, options.inventory().get(), "inventory");
-    FileInventory inventory = InventoryLoader.load(file, messages);
+    FileInventory inventory =
+        asGiven(options.inventory().get(), file, () -> InventoryLoader.load(file, messages));
     inputs.add(
         new InputFile(options.inventory().get(), "inventory", Hashing.sha256(file), "", "", 0));
     return inventory;
@@ -136,6 +140,28 @@ public final class Sources {
     Path folder =
         options.feedCache().orElse(options.baseDir().resolve(".patch-pipeline").resolve("feeds"));
     return FeedDownload.defaults(folder);
+  }
+
+  /**
+   * Runs {@code load} and names the file in its errors as the user gave it, as report errors do,
+   * rather than by the path resolved against the base folder.
+   */
+  private static <T> T asGiven(String given, Path file, Supplier<T> load) {
+    try {
+      return load.get();
+    } catch (InputException e) {
+      String prefix =
+          e.getFile()
+              + (e.getPosition() == null || e.getPosition().isEmpty()
+                  ? ""
+                  : " (" + e.getPosition() + ")")
+              + ": ";
+      if (!file.toString().equals(e.getFile()) || !e.getMessage().startsWith(prefix)) {
+        throw e;
+      }
+      throw new InputException(
+          given, e.getPosition(), e.getMessage().substring(prefix.length()), e);
+    }
   }
 
   private static Path existing(DetectOptions options, String name, String what) {

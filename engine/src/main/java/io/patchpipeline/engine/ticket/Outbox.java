@@ -2,8 +2,8 @@ package io.patchpipeline.engine.ticket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.patchpipeline.engine.core.AtomicFiles;
-import io.patchpipeline.engine.core.InputException;
 import io.patchpipeline.engine.core.Json;
+import io.patchpipeline.engine.core.JsonProblems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,8 +93,7 @@ public final class Outbox {
       try {
         content = Json.mapper().readValue(file.toFile(), Content.class);
       } catch (JsonProcessingException e) {
-        throw new InputException(
-            file.toString(), "", "invalid ticket outbox: " + e.getOriginalMessage(), e);
+        throw JsonProblems.error(file.toString(), "invalid ticket outbox", e);
       }
       if (content.entries() != null) {
         content.entries().forEach(e -> outbox.entries.put(e.idempotencyKey(), e));

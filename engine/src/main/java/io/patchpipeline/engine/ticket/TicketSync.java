@@ -183,7 +183,9 @@ public final class TicketSync {
   }
 
   /**
-   * Attaches {@code evidence} when given, then resolves or closes the ticket of {@code unitId}.
+   * Attaches {@code evidence} when given, then resolves or closes the ticket of {@code unitId}. The
+   * evidence is not attached again when an earlier attempt attached it and then failed to close,
+   * which the outbox shows by a done attachment beside the pending close.
    *
    * @return the record with the ticket's status set to {@code closed}
    */
@@ -193,16 +195,28 @@ public final class TicketSync {
     if (options.dryRun()) {
       return record;
     }
-    if (evidence.isPresent()) {
-      writeJournaled(
-          unitId,
-          link,
-          Outbox.Operation.ATTACH,
-          evidence.get().toString(),
-          () -> client.attach(link.toRemote(), evidence.get()));
+    // Both writes are journaled before either is sent, so that a done attachment stays in the
+    // outbox beside a close that failed, and a retry does not attach the evidence again.
+    Optional<Outbox> outbox = loadOutbox();
+    boolean attach = evidence.isPresent() && !attached(outbox, unitId);
+    String attachKey =
+        idempotencyKey(unitId, Outbox.Operation.ATTACH, evidence.map(Path::toString).orElse(""));
+    String closeKey = idempotencyKey(unitId, Outbox.Operation.CLOSE, text);
+    if (outbox.isPresent()) {
+      if (attach) {
+        outbox.get().add(entry(unitId, link.dedupKey(), Outbox.Operation.ATTACH, attachKey));
+      }
+      outbox.get().add(entry(unitId, link.dedupKey(), Outbox.Operation.CLOSE, closeKey));
     }
-    writeJournaled(
-        unitId, link, Outbox.Operation.CLOSE, text, () -> client.close(link.toRemote(), text));
+    saveOutbox(outbox);
+    if (attach) {
+      client.attach(link.toRemote(), evidence.get());
+      outbox.ifPresent(o -> o.markDone(attachKey, link.key()));
+      saveOutbox(outbox);
+    }
+    client.close(link.toRemote(), text);
+    outbox.ifPresent(o -> o.markDone(closeKey, link.key()));
+    saveOutbox(outbox);
     TicketLink closed =
         new TicketLink(
             link.system(),
@@ -215,6 +229,16 @@ public final class TicketSync {
             link.hash(),
             options.clock().instant());
     return TicketLinks.of(record).with(unitId, closed).writeTo(record);
+  }
+
+  private static boolean attached(Optional<Outbox> outbox, String unitId) {
+    return outbox.isPresent()
+        && outbox.get().entries().stream()
+            .anyMatch(
+                e ->
+                    e.unitId().equals(unitId)
+                        && e.operation() == Outbox.Operation.ATTACH
+                        && e.state() == Outbox.State.DONE);
   }
 
   private TicketLink link(PatchRecord record, String unitId) throws TicketException {

@@ -9,6 +9,7 @@ import dev.cel.common.CelSourceLocation;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.ast.CelReference;
 import dev.cel.common.types.SimpleType;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import io.patchpipeline.engine.core.InputException;
@@ -83,6 +84,7 @@ final class RuleCompiler {
     var builder =
         CelFactory.standardCelBuilder()
             .setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build())
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .setResultType(SimpleType.BOOL);
     TriageVariables.types().forEach(builder::addVar);
     return builder.build();

@@ -42,7 +42,7 @@ public final class TriageService {
       throws IOException {
     Policy policy =
         options.policy().isPresent()
-            ? PolicyLoader.load(options.policy().get())
+            ? PolicyLoader.resolve(Path.of(""), options.policy().get().toString())
             : Presets.defaultPolicy();
     TriagePolicy triagePolicy = TriagePolicies.of(policy);
     SsvcInputs ssvc =

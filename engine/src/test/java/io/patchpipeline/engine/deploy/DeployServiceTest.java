@@ -74,9 +74,9 @@ class DeployServiceTest {
     assertThat(result.state()).isEmpty();
     assertThat(result.dryRun())
         .contains(
-            "staging (staging), starts at +PT0S at the earliest: web1",
-            "wave 1 (canary), starts at +PT30M at the earliest: web2",
-            "wave 2 (canary), starts at +PT1H at the earliest: web3, web4");
+            "staging (staging), starts at +0s at the earliest: web1",
+            "wave 1 (canary), starts at +30m at the earliest: web2",
+            "wave 2 (canary), starts at +1h at the earliest: web3, web4");
     assertThat(result.dryRun())
         .anyMatch(
             line ->

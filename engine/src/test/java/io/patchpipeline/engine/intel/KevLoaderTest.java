@@ -92,7 +92,7 @@ class KevLoaderTest {
     Path file =
         write(
             "kev.csv",
-            "dueDate,cveID,forensicTriage\n2022-01-01,CVE-2021-45046,yes\n,CVE-2021-45105\n");
+            "dueDate,cveID,forensicTriage\n2022-01-01,CVE-2021-45046,yes\n,CVE-2021-45105,\n");
 
     KevCatalog kev = KevLoader.load(file, messages).data();
 
@@ -171,6 +171,7 @@ class KevLoaderTest {
       value = {
         "vendorProject,product\\nApache,Log4j2 | line 1 | the header lacks the column cveID",
         "cveID,dueDate\\nCVE-2021-44228,2021-12-24,extra | line 2 | found 3 columns",
+        "cveID,dueDate,notes\\nCVE-2021-44228,2021-12-24 | line 2 | found 2 columns; expected 3",
         "cveID,dateAdded\\nCVE-2021-44228,yesterday | line 2 | dateAdded 'yesterday'",
         "cveID\\n\"CVE-2021-44228 | line 2 | invalid CSV",
         "cveID\\nLog4Shell | line 2 | cveID 'Log4Shell' is not a CVE id",

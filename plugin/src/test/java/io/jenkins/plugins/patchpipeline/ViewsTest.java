@@ -44,7 +44,7 @@ class ViewsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(classes = {PatchDetectStep.class, VerifyCveStep.class})
+  @ValueSource(classes = {PatchDetectStep.class, VerifyCveStep.class, CanaryDeployStep.class})
   void stepFormFieldsAreParametersWithHelp(Class<?> step) throws IOException {
     Set<String> parameters = StepParameters.all(step);
     Path folder = PACKAGE.resolve(step.getSimpleName());

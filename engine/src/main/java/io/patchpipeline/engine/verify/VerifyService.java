@@ -30,10 +30,10 @@ public final class VerifyService {
     Messages messages = new Messages();
     Map<String, List<FindingVerification>> byFinding = new LinkedHashMap<>();
     if (!options.inventories().isEmpty()) {
+      Map<String, HostInventory> inventories = VerifyInputs.inventories(options.inventories());
+      warnAboutInventories(record, inventories, messages);
       TargetedCheck check =
-          new TargetedCheck(
-              VerifyInputs.inventories(options.inventories()),
-              VerifyInputs.advisories(options.advisories()));
+          new TargetedCheck(inventories, VerifyInputs.advisories(options.advisories()));
       for (UnitFinding finding : record.findings()) {
         byFinding
             .computeIfAbsent(finding.id(), id -> new ArrayList<>())
@@ -61,6 +61,39 @@ public final class VerifyService {
     VerifyResult.Outcome outcome = outcome(units, options);
     summarize(units, messages);
     return new VerifyResult(units, combined, outcome, messages.list());
+  }
+
+  /**
+   * Warns about installed-version files that cannot count: a host that no finding of the record
+   * names (a typo, or the deploy host in place of the asset id), or a reached host that lists no
+   * package and no kernel.
+   */
+  private static void warnAboutInventories(
+      PatchRecord record, Map<String, HostInventory> inventories, Messages messages) {
+    Set<String> names = new LinkedHashSet<>();
+    for (UnitFinding finding : record.findings()) {
+      names.addAll(CheckItem.of(finding).hostNames());
+    }
+    for (HostInventory inventory : inventories.values()) {
+      if (!names.contains(inventory.host())) {
+        messages.warning(
+            "Installed versions of host '"
+                + inventory.host()
+                + "' ("
+                + inventory.source()
+                + ") match no asset or target of the record; name the file after the record's"
+                + " asset id or target");
+      } else if (inventory.reached()
+          && inventory.packages().isEmpty()
+          && inventory.runningKernel().isEmpty()) {
+        messages.warning(
+            "Installed versions of host '"
+                + inventory.host()
+                + "' ("
+                + inventory.source()
+                + ") list no package; check that the file holds the command's output");
+      }
+    }
   }
 
   /** Judges each record finding by the new scan, per target; any target still affected wins. */

@@ -70,6 +70,40 @@ class VerifyServiceTest {
         .contains("Verified 1 of 2 units; 1 still vulnerable, 0 not verified");
   }
 
+  @Test
+  void unmatchedOrEmptyInventoryIsWarned() throws IOException {
+    Path empty = Files.writeString(folder.resolve("web1-empty.txt"), "");
+    VerifyOptions options =
+        new VerifyOptions(
+            List.of(
+                new InventoryInput(dpkg, InventoryFormat.DPKG, "web9"),
+                new InventoryInput(empty, InventoryFormat.DPKG, "web1")),
+            List.of(),
+            List.of(),
+            List.of(),
+            FailureMode.IGNORE,
+            true);
+
+    VerifyResult result = new VerifyService().verify(record, options);
+
+    assertThat(result.messages())
+        .extracting(Object::toString)
+        .anyMatch(text -> text.contains("host 'web9'") && text.contains("match no asset"));
+    assertThat(result.messages())
+        .extracting(Object::toString)
+        .anyMatch(text -> text.contains("host 'web1'") && text.contains("list no package"));
+    assertThat(result.verifiedUnits()).isZero();
+  }
+
+  @Test
+  void matchingInventoryIsNotWarned() throws IOException {
+    VerifyResult result = new VerifyService().verify(record, targeted(FailureMode.IGNORE));
+
+    assertThat(result.messages())
+        .extracting(Object::toString)
+        .noneMatch(text -> text.contains("Installed versions of host"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({"FAIL, FAILED", "UNSTABLE, UNSTABLE", "IGNORE, PASSED"})
   void remainingCveSetsOutcome(FailureMode mode, VerifyResult.Outcome expected) throws IOException {

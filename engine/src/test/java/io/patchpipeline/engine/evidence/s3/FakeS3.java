@@ -30,28 +30,28 @@ import java.util.regex.Pattern;
  * x-amz-checksum-sha256} (400 BadDigest). It also rejects {@code UNSIGNED-PAYLOAD}, which this
  * project never sends.
  */
-final class FakeS3 implements AutoCloseable {
-  static final String ACCESS_KEY = "AKIAFAKES3TESTKEY01";
-  static final String SECRET_KEY = "fake-s3-secret-key/abcdefghijklmnop0123";
-  static final String REGION = "eu-central-1";
+public final class FakeS3 implements AutoCloseable {
+  public static final String ACCESS_KEY = "AKIAFAKES3TESTKEY01";
+  public static final String SECRET_KEY = "fake-s3-secret-key/abcdefghijklmnop0123";
+  public static final String REGION = "eu-central-1";
 
   private static final Pattern AUTH =
       Pattern.compile(
           "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/s3/aws4_request,"
               + " SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})");
 
-  final Map<String, byte[]> objects = Collections.synchronizedMap(new LinkedHashMap<>());
-  final List<String> contentHashes = Collections.synchronizedList(new ArrayList<>());
-  final Deque<Integer> failures = new ConcurrentLinkedDeque<>();
+  public final Map<String, byte[]> objects = Collections.synchronizedMap(new LinkedHashMap<>());
+  public final List<String> contentHashes = Collections.synchronizedList(new ArrayList<>());
+  public final Deque<Integer> failures = new ConcurrentLinkedDeque<>();
   private final HttpServer server;
 
-  FakeS3() throws IOException {
+  public FakeS3() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 

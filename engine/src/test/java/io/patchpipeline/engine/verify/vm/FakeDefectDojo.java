@@ -23,31 +23,32 @@ import java.util.Map;
  * and {@code active}, pages of two with a {@code next} link, and partial updates that reject a
  * finding both active and mitigated.
  */
-final class FakeDefectDojo implements AutoCloseable {
-  static final String TOKEN = "dojo-api-key-0123456789";
+public final class FakeDefectDojo implements AutoCloseable {
+  public static final String TOKEN = "dojo-api-key-0123456789";
 
-  final Map<Long, ObjectNode> findings = new LinkedHashMap<>();
-  final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+  public final Map<Long, ObjectNode> findings = new LinkedHashMap<>();
+  public final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
 
-  /** A scripted failure answered before the next request is handled. */
-  record Failure(int status, String retryAfter, String body) {}
+  /** A scripted failure, returned in place of handling the next request. */
+  public record Failure(int status, String retryAfter, String body) {}
 
-  /** Failures answered, one per request, before the endpoint handles requests again. */
-  final java.util.Deque<Failure> failures = new java.util.concurrent.ConcurrentLinkedDeque<>();
+  /** Scripted failures, one returned per request, before requests are handled again. */
+  public final java.util.Deque<Failure> failures =
+      new java.util.concurrent.ConcurrentLinkedDeque<>();
 
   private final HttpServer server;
 
-  FakeDefectDojo() throws IOException {
+  public FakeDefectDojo() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/v2/findings/", this::handle);
     server.start();
   }
 
-  URI base() {
+  public URI base() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
 
-  void add(long id, String cve, String component, boolean active) {
+  public void add(long id, String cve, String component, boolean active) {
     ObjectNode finding = Json.mapper().createObjectNode();
     finding
         .put("id", id)

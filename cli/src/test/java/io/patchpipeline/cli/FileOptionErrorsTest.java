@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A missing or wrong file names the option and the path, and says what was expected. */
+/** A missing or wrong file names the option and the path, and states what was expected. */
 class FileOptionErrorsTest {
   @TempDir Path dir;
 

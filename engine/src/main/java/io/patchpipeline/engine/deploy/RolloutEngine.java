@@ -58,9 +58,9 @@ public final class RolloutEngine {
   }
 
   /**
-   * Runs until the rollout ends, waits for a person, waits in a hold or waits for a block run; in
-   * the hold case returns when to call it again. A caller that must not block a thread (the Jenkins
-   * step) schedules that call with a timer and keeps only the saved state in between.
+   * Runs until the rollout ends, waits for a person, waits in a hold or waits for a block run. In a
+   * hold it returns when to call it again. A caller that must not block a thread, such as the
+   * Jenkins step, schedules that call with a timer and keeps only the saved state in between.
    */
   public Advance advance(RolloutState start) throws IOException, InterruptedException {
     RolloutState state = start;

@@ -30,7 +30,7 @@ public final class BeforeScans {
    * @throws InputException naming the file when none of those exists or its SHA-256 differs
    */
   // NOTE: the hash is checked here and the file is copied later by EvidenceWriter, so a report
-  // changed between the two calls is copied unchecked; the bundle's manifest shows its new hash.
+  // changed between the two calls is copied unchecked. The bundle's manifest shows its new hash.
   public static List<Path> of(PatchRecord record, Path recordFile, RemediationUnit unit) {
     Set<String> names = new LinkedHashSet<>();
     for (String findingId : unit.findingIds()) {

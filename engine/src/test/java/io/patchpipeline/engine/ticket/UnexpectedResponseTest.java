@@ -22,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A create that gets a redirect, by a 2xx without a ticket key, or by a body that is not JSON (an
- * SSO proxy's login page) fails: nothing is linked, the outbox keeps the create, and the writes
+ * A create answered by a redirect, a 2xx without a ticket key, or a body that is not JSON (such as
+ * an SSO proxy's login page) fails. Nothing is linked, the outbox keeps the create, and the writes
  * count the requests sent.
  */
 class UnexpectedResponseTest {

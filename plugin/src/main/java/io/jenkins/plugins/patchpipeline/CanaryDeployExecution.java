@@ -225,8 +225,8 @@ final class CanaryDeployExecution extends StepExecution {
         notices.send(run, DeployStates.stateFile(run, plan), ticketStage(), listener.getLogger());
       }
       // NOTE: a controller that stops between the state write above and the next saveState keeps
-      // the decision with the program, and the resumed step then fails as "not awaiting a
-      // decision" although the decision was applied; calling canaryDeploy again continues.
+      // the decision with the program. The resumed step then fails as "not awaiting a decision"
+      // although the decision was applied, and calling canaryDeploy again continues.
       decision = null;
       wakeAtMillis = tick.wakeAtMillis();
       Map<String, Object> summary = tick.summary();

@@ -193,7 +193,7 @@ class CanaryDeployNoticesTest {
 
   /**
    * Waits until the timer has run the second rollout step: wave 1 passed and was commented, and the
-   * rollout holds after wave 2.
+   * rollout waits in the hold after wave 2.
    */
   private void awaitSecondHold(CanaryDeployExecution execution) throws InterruptedException {
     for (int i = 0; i < 200; i++) {

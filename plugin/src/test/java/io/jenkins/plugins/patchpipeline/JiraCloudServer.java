@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code Authorization} header gets 401. When {@link #rejectCreates} is set, creates get 400 with
  * an error that echoes the header, as a careless proxy might, so that tests see whether the secret
  * is redacted. {@code POST /rest/api/3/issue/KEY/comment} adds a comment, or gets the same kind of
- * 400 when {@link #rejectComments} is set. It knows the current user ({@code GET
+ * 400 when {@link #rejectComments} is set. It returns the current user ({@code GET
  * /rest/api/3/myself}) and the project {@code SEC}, and accepts an issue's transitions (one, {@code
  * Done}) and attachments.
  */
